@@ -1,0 +1,36 @@
+/** Client tokens: short-lived browser credentials bound to one applicant, stored hashed. */
+import { and, eq, gt } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { clientTokens } from "../db/schema";
+import { randomBase62, sha256Hex } from "../lib/ids";
+import { CLIENT_TOKEN_PREFIX } from "./api-keys";
+
+const DEFAULT_TTL_SECONDS = 1800;
+const MAX_TTL_SECONDS = 1800;
+
+/** Token lifetime from CLIENT_TOKEN_TTL_SECONDS, capped at 30 minutes (DESIGN §1). */
+export function clientTokenTtlMs(env: Env): number {
+  const configured = Number(env.CLIENT_TOKEN_TTL_SECONDS);
+  const seconds = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TTL_SECONDS;
+  return Math.min(seconds, MAX_TTL_SECONDS) * 1000;
+}
+
+export async function issueClientToken(db: Database, applicantId: string, ttlMs: number, now = Date.now()) {
+  const token = `${CLIENT_TOKEN_PREFIX}${randomBase62(40)}`;
+  const expiresAt = now + ttlMs;
+  await db.insert(clientTokens).values({ hash: await sha256Hex(token), applicantId, expiresAt, createdAt: now });
+  return { token, expiresAt };
+}
+
+/** The applicant a live token is bound to, or null when unknown or expired. */
+export async function resolveClientToken(db: Database, token: string, now = Date.now()): Promise<string | null> {
+  const row = await db.query.clientTokens.findFirst({
+    where: and(eq(clientTokens.hash, await sha256Hex(token)), gt(clientTokens.expiresAt, now)),
+  });
+  return row?.applicantId ?? null;
+}
+
+/** Tokens die with their applicant's data. */
+export async function revokeClientTokens(db: Database, applicantId: string) {
+  await db.delete(clientTokens).where(eq(clientTokens.applicantId, applicantId));
+}

@@ -1,0 +1,62 @@
+/** Authentication middleware: API keys with roles for servers and reviewers, client tokens for the browser. */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv, Role } from "../env";
+import { forbidden, unauthenticated } from "../lib/errors";
+import { verifyAccessIdentity } from "./access";
+import { CLIENT_TOKEN_PREFIX, findApiKey } from "./api-keys";
+import { resolveClientToken } from "./client-tokens";
+
+const BEARER_PATTERN = /^Bearer\s+(\S+)\s*$/i;
+const ACCESS_JWT_HEADER = "Cf-Access-Jwt-Assertion";
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header ? BEARER_PATTERN.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+export interface RequireApiKeyOptions {
+  /** Roles allowed through; a valid key of another role gets 403. */
+  roles: readonly Role[];
+  /** Accept a Cloudflare Access identity (reviewer surfaces only). */
+  allowAccess?: boolean;
+}
+
+/** Secret API keys (`Authorization: Bearer oc_…`): 401 when missing, unknown, revoked or a client token; 403 for a wrong role. */
+export function requireApiKey(options: RequireApiKeyOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header("Authorization"));
+    if (!token && options.allowAccess) {
+      const assertion = c.req.header(ACCESS_JWT_HEADER);
+      const identity = assertion ? await verifyAccessIdentity(c.env, assertion) : null;
+      if (identity) {
+        if (!options.roles.includes(identity.role))
+          throw forbidden(`This endpoint requires one of: ${options.roles.join(", ")}.`);
+        c.set("principal", { kind: "access", role: identity.role, actor: `access:${identity.subject}` });
+        return next();
+      }
+    }
+    if (!token) throw unauthenticated("You did not provide an API key. Use `Authorization: Bearer <key>`.");
+    if (token.startsWith(CLIENT_TOKEN_PREFIX))
+      throw unauthenticated("Client tokens cannot call this endpoint; use a secret API key.");
+    const key = await findApiKey(c.get("db"), token);
+    if (!key) throw unauthenticated("Invalid API key provided.");
+    if (!options.roles.includes(key.role))
+      throw forbidden(`This endpoint requires one of: ${options.roles.join(", ")}.`);
+    c.set("principal", { kind: "api_key", keyId: key.id, role: key.role, actor: `key:${key.id}` });
+    await next();
+  };
+}
+
+/** Client tokens (`Authorization: Bearer oc_ct_…`) bound to one applicant; 401 when missing, unknown or expired. */
+export function requireClientToken(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header("Authorization"));
+    if (!token || !token.startsWith(CLIENT_TOKEN_PREFIX)) {
+      throw unauthenticated("Provide the applicant's client token: `Authorization: Bearer oc_ct_…`.");
+    }
+    const applicantId = await resolveClientToken(c.get("db"), token);
+    if (!applicantId) throw unauthenticated("The client token is invalid or has expired.");
+    c.set("principal", { kind: "client_token", applicantId, actor: `applicant:${applicantId}` });
+    await next();
+  };
+}

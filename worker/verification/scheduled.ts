@@ -1,0 +1,72 @@
+/**
+ * The cron sweep: a lost webhook or a closed browser tab loses nothing. It re-polls verifications waiting on
+ * ownership or left mid-linking, expires abandoned ones, and purges bank-owner PII past the retention period.
+ */
+import { and, inArray, isNull, lt, sql } from "drizzle-orm";
+import { STRIP_OWNER_REASONS } from "../db/applicants";
+import { createDb } from "../db/client";
+import { accountOwners, matchResults, verifications } from "../db/schema";
+import { logEvent } from "../lib/log";
+import { createStripe } from "../stripe/client";
+import { completeVerification, type FlowDeps } from "./flow";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Waiting verifications untouched this long are re-polled. */
+export const REPOLL_AFTER_MS = 2 * MINUTE;
+/** A session the browser never completed is read back from Stripe after this long (tokens live ≤ 30 min). */
+export const ABANDONED_LINKING_AFTER_MS = 35 * MINUTE;
+/** Ownership that never arrives (Stripe retries for a day) ends the verification. */
+export const EXPIRE_AFTER_MS = DAY;
+const BATCH = 25;
+
+export async function runScheduled(env: Env, selfFetch: (request: Request) => Promise<Response>, now = Date.now()) {
+  const db = createDb(env.DB);
+  const deps: FlowDeps = { db, stripe: createStripe(env, selfFetch), env, actor: "system", now: () => now };
+
+  const expired = await db
+    .update(verifications)
+    .set({ state: "expired", failureCode: "timed_out", updatedAt: now, completedAt: now })
+    .where(
+      and(
+        inArray(verifications.state, ["created", "linking", "awaiting_ownership"]),
+        lt(verifications.createdAt, now - EXPIRE_AFTER_MS),
+      ),
+    )
+    .returning({ id: verifications.id });
+
+  const due = await db
+    .select({ id: verifications.id })
+    .from(verifications)
+    .where(
+      sql`(${verifications.state} = 'awaiting_ownership' AND ${verifications.updatedAt} < ${now - REPOLL_AFTER_MS})
+        OR (${verifications.state} = 'linking' AND ${verifications.updatedAt} < ${now - ABANDONED_LINKING_AFTER_MS})`,
+    )
+    .orderBy(verifications.updatedAt)
+    .limit(BATCH);
+  let repolled = 0;
+  for (const { id } of due) {
+    try {
+      await completeVerification(deps, id);
+      repolled++;
+    } catch (err) {
+      logEvent("repoll_failed", { verification_id: id, error_name: (err as Error).name });
+    }
+  }
+
+  const retentionDays = Number(env.OWNER_RETENTION_DAYS) || 90;
+  const cutoff = now - retentionDays * DAY;
+  const stale = db
+    .select({ id: accountOwners.verificationId })
+    .from(accountOwners)
+    .where(and(isNull(accountOwners.purgedAt), lt(accountOwners.createdAt, cutoff)));
+  await db.batch([
+    db.update(matchResults).set({ owners: STRIP_OWNER_REASONS }).where(inArray(matchResults.verificationId, stale)),
+    db
+      .update(accountOwners)
+      .set({ name: null, rawAddress: null, email: null, phone: null, purgedAt: now })
+      .where(and(isNull(accountOwners.purgedAt), lt(accountOwners.createdAt, cutoff))),
+  ]);
+  logEvent("scheduled_sweep", { count: repolled, attempt: due.length, state: `expired:${expired.length}` });
+  return { expired: expired.length, repolled, due: due.length };
+}
