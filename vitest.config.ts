@@ -27,6 +27,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["tests/worker/**/*.test.ts"],
+            silent: "passed-only",
             setupFiles: ["tests/worker/setup.ts"],
           },
         },

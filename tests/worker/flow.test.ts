@@ -1,0 +1,162 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiKey, call, createApplicant, linkScenario, sessionIdOf, tableCounts } from "./helpers";
+
+let serverKey: string;
+let scenarios: Array<{ name: string; description: string; expected_status: string }>;
+beforeAll(async () => {
+  serverKey = await apiKey("server");
+  const res = await call("GET", "/sandbox/v1/scenarios");
+  scenarios = res.body.data;
+});
+
+/** Runs complete (and, for webhook scenarios, the sandbox's delivery) and returns the final coarse status. */
+async function finish(ids: { clientToken: string; verificationId: string; sessionId: string }) {
+  const complete = await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+  expect(complete.status).toBe(200);
+  return complete.body.status as string;
+}
+
+describe("the whole flow over HTTP, for every sandbox scenario", () => {
+  it("lists scenarios with names that say what they are", async () => {
+    const names = scenarios.map((s) => s.name);
+    for (const name of ["exact", "nickname", "initials", "joint", "family", "different", "business", "moved", "pending", "refresh_failed", "no_owner_data", "cancel", "provider_error"]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it("covers each scenario: applicant → session → link → complete (→ webhook) → the expected decision", async () => {
+    for (const scenario of scenarios) {
+      const ids = await linkScenario(serverKey, scenario.name);
+      let status = await finish(ids);
+      if (scenario.name === "pending") {
+        expect(status, "pending before the webhook").toBe("pending");
+        const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`);
+        expect(delivered.status).toBe(200);
+        status = (await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken })).body.status;
+      }
+      expect(status, `scenario ${scenario.name}`).toBe(scenario.expected_status);
+      const applicant = await call("GET", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
+      expect(applicant.status).toBe(200);
+      const verification = applicant.body.verifications[0];
+      expect(verification.id).toBe(ids.verificationId);
+      expect(verification.status, `scenario ${scenario.name}`).toBe(scenario.expected_status);
+      const decided = ["verified", "needs_review", "failed"].includes(scenario.expected_status) && verification.state === "matched";
+      if (decided) {
+        const result = applicant.body.match_result;
+        expect(result.verification_id).toBe(ids.verificationId);
+        expect({ verified: "match", needs_review: "review", failed: "mismatch" }[scenario.expected_status]).toBe(result.decision);
+        expect(result.score).toBeGreaterThanOrEqual(0);
+        expect(result.score).toBeLessThanOrEqual(100);
+        expect(result.reasons.length).toBeGreaterThan(0);
+        expect(result.owners.length).toBeGreaterThan(0);
+        expect(result.owners[result.owner_index].name).toEqual(expect.any(String));
+        expect(result.fields.name.score).toEqual(expect.any(Number));
+      }
+    }
+  });
+
+  it("matches the applicant as the second owner of a joint account and keeps both owners", async () => {
+    const ids = await linkScenario(serverKey, "joint");
+    expect(await finish(ids)).toBe("verified");
+    const applicant = await call("GET", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
+    expect(applicant.body.match_result.owners).toHaveLength(2);
+    expect(applicant.body.match_result.owner_index).toBe(1);
+  });
+
+  it("reports needs_review for a family member and puts it in the open review queue", async () => {
+    const ids = await linkScenario(serverKey, "family");
+    expect(await finish(ids)).toBe("needs_review");
+    const row = await env.DB.prepare("SELECT review_status, decision FROM verifications WHERE id = ?").bind(ids.verificationId).first();
+    expect(row).toEqual({ review_status: "open", decision: "review" });
+  });
+
+  it("keeps a provider error pending without losing the linked account", async () => {
+    const ids = await linkScenario(serverKey, "provider_error");
+    expect(await finish(ids)).toBe("pending");
+    const accounts = await env.DB.prepare("SELECT stripe_account_id FROM fc_accounts WHERE verification_id = ?").bind(ids.verificationId).all();
+    expect(accounts.results).toHaveLength(1);
+  });
+});
+
+describe("POST /v1/widget/sessions", () => {
+  it("returns the session's own client_secret, the publishable key and sandbox mode", async () => {
+    const created = await createApplicant(serverKey);
+    const res = await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    expect(res.status).toBe(200);
+    expect(res.body.verification_id).toMatch(/^ver_/);
+    expect(res.body.client_secret).toMatch(/^fcsess_[0-9A-Za-z]+_secret_[0-9A-Za-z]+$/);
+    expect(res.body.publishable_key).toMatch(/^pk_test_/);
+    expect(res.body.mode).toBe("sandbox");
+  });
+
+  it("creates the Stripe customer once per applicant across sessions", async () => {
+    const created = await createApplicant(serverKey);
+    await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    const customers = await env.DB.prepare("SELECT count(*) AS n FROM sandbox_objects WHERE kind = 'customer' AND json_extract(data, '$.object.metadata.ownercheck_applicant_id') = ?")
+      .bind(created.id)
+      .first<{ n: number }>();
+    expect(customers?.n).toBe(1);
+  });
+
+  it("answers a CORS preflight only for allowed origins", async () => {
+    const ok = await call("OPTIONS", "/v1/widget/sessions", {
+      headers: { Origin: "https://shop.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization" },
+    });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("Access-Control-Allow-Origin")).toBe("https://shop.example");
+    const evil = await call("OPTIONS", "/v1/widget/sessions", {
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+    });
+    expect(evil.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("rejects a missing, unknown or server-key credential with 401", async () => {
+    expect((await call("POST", "/v1/widget/sessions")).status).toBe(401);
+    expect((await call("POST", "/v1/widget/sessions", { token: "oc_ct_forged" })).status).toBe(401);
+    expect((await call("POST", "/v1/widget/sessions", { token: serverKey })).status).toBe(401);
+  });
+
+  it("rejects an expired client token with 401", async () => {
+    const created = await createApplicant(serverKey);
+    await env.DB.prepare("UPDATE client_tokens SET expires_at = 0 WHERE applicant_id = ?").bind(created.id).run();
+    const res = await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    expect(res.status).toBe(401);
+    expect(res.body.error.type).toBe("authentication_error");
+  });
+});
+
+describe("POST /v1/widget/verifications/:id/complete", () => {
+  it("answers 404 for another applicant's verification and changes nothing", async () => {
+    const mine = await linkScenario(serverKey, "exact");
+    const other = await createApplicant(serverKey);
+    const before = await tableCounts();
+    const res = await call("POST", `/v1/widget/verifications/${mine.verificationId}/complete`, { token: other.client_token });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("resource_missing");
+    expect(await tableCounts()).toEqual(before);
+    const poll = await call("GET", `/v1/widget/verifications/${mine.verificationId}`, { token: other.client_token });
+    expect(poll.status).toBe(404);
+  });
+
+  it("answers 404 for an unknown verification", async () => {
+    const created = await createApplicant(serverKey);
+    const res = await call("POST", "/v1/widget/verifications/ver_unknown/complete", { token: created.client_token });
+    expect(res.status).toBe(404);
+  });
+
+  it("is idempotent: completing twice stores one result", async () => {
+    const ids = await linkScenario(serverKey, "exact");
+    expect(await finish(ids)).toBe("verified");
+    expect(await finish(ids)).toBe("verified");
+    const results = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?").bind(ids.verificationId).first<{ n: number }>();
+    expect(results?.n).toBe(1);
+  });
+
+  it("reports canceled when the applicant linked no account", async () => {
+    const ids = await linkScenario(serverKey, "cancel");
+    expect(await finish(ids)).toBe("canceled");
+    expect(sessionIdOf(`${ids.sessionId}_secret_x`)).toBe(ids.sessionId);
+  });
+});
