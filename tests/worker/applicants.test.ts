@@ -32,8 +32,18 @@ describe("POST /v1/applicants", () => {
     ["an empty name", { name: "   " }, "parameter_invalid", "name"],
     ["a name of the wrong type", { name: 42 }, "parameter_invalid", "name"],
     ["an unknown field", { name: "Ann Lee", ssn: "123" }, "parameter_unknown", "ssn"],
-    ["an address without a city", { name: "Ann Lee", address: { ...SAMPLE_APPLICANT.address, city: undefined } }, "parameter_missing", "address[city]"],
-    ["a three-letter country", { name: "Ann Lee", address: { ...SAMPLE_APPLICANT.address, country: "USA" } }, "parameter_invalid", "address[country]"],
+    [
+      "an address without a city",
+      { name: "Ann Lee", address: { ...SAMPLE_APPLICANT.address, city: undefined } },
+      "parameter_missing",
+      "address[city]",
+    ],
+    [
+      "a three-letter country",
+      { name: "Ann Lee", address: { ...SAMPLE_APPLICANT.address, country: "USA" } },
+      "parameter_invalid",
+      "address[country]",
+    ],
     ["a malformed email", { name: "Ann Lee", email: "not-an-email" }, "parameter_invalid", "email"],
     ["a phone with letters", { name: "Ann Lee", phone: "call me maybe" }, "parameter_invalid", "phone"],
     ["an over-long name", { name: "x".repeat(201) }, "parameter_invalid", "name"],
@@ -135,7 +145,9 @@ describe("server API authentication", () => {
 
   it("rejects a revoked key with 401", async () => {
     const key = await apiKey("server");
-    await env.DB.prepare("UPDATE api_keys SET revoked_at = ? WHERE prefix = ?").bind(Date.now(), key.slice(0, 10)).run();
+    await env.DB.prepare("UPDATE api_keys SET revoked_at = ? WHERE prefix = ?")
+      .bind(Date.now(), key.slice(0, 10))
+      .run();
     const res = await call("POST", "/v1/applicants", { token: key, body: SAMPLE_APPLICANT });
     expect(res.status).toBe(401);
   });
@@ -195,7 +207,9 @@ describe("DELETE /v1/applicants/:id", () => {
     expect(session.status).toBe(401);
     const again = await call("DELETE", `/v1/applicants/${created.id}`, { token: serverKey });
     expect(again.status).toBe(200);
-    const audits = await env.DB.prepare("SELECT action, after FROM audit_events WHERE applicant_id = ? AND action = 'applicant.erased'")
+    const audits = await env.DB.prepare(
+      "SELECT action, after FROM audit_events WHERE applicant_id = ? AND action = 'applicant.erased'",
+    )
       .bind(created.id)
       .all();
     expect(audits.results).toHaveLength(1);
@@ -215,4 +229,3 @@ describe("unknown routes", () => {
     expect(res.body.error).toMatchObject({ type: "invalid_request_error", code: "route_not_found" });
   });
 });
-

@@ -21,7 +21,9 @@ describe("GET /openapi.json", () => {
     const schemaRef = create.requestBody.content["application/json"].schema.$ref as string;
     const schema = res.body.components.schemas[schemaRef.split("/").pop() as string];
     expect(schema.required).toContain("name");
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["name", "address", "email", "phone", "external_id"]));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["name", "address", "email", "phone", "external_id"]),
+    );
   });
 });
 

@@ -12,7 +12,9 @@ beforeAll(async () => {
 
 /** Runs complete (and, for webhook scenarios, the sandbox's delivery) and returns the final coarse status. */
 async function finish(ids: { clientToken: string; verificationId: string; sessionId: string }) {
-  const complete = await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+  const complete = await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, {
+    token: ids.clientToken,
+  });
   expect(complete.status).toBe(200);
   return complete.body.status as string;
 }
@@ -20,7 +22,21 @@ async function finish(ids: { clientToken: string; verificationId: string; sessio
 describe("the whole flow over HTTP, for every sandbox scenario", () => {
   it("lists scenarios with names that say what they are", async () => {
     const names = scenarios.map((s) => s.name);
-    for (const name of ["exact", "nickname", "initials", "joint", "family", "different", "business", "moved", "pending", "refresh_failed", "no_owner_data", "cancel", "provider_error"]) {
+    for (const name of [
+      "exact",
+      "nickname",
+      "initials",
+      "joint",
+      "family",
+      "different",
+      "business",
+      "moved",
+      "pending",
+      "refresh_failed",
+      "no_owner_data",
+      "cancel",
+      "provider_error",
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -33,7 +49,8 @@ describe("the whole flow over HTTP, for every sandbox scenario", () => {
         expect(status, "pending before the webhook").toBe("pending");
         const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`);
         expect(delivered.status).toBe(200);
-        status = (await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken })).body.status;
+        status = (await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken })).body
+          .status;
       }
       expect(status, `scenario ${scenario.name}`).toBe(scenario.expected_status);
       const applicant = await call("GET", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
@@ -41,11 +58,14 @@ describe("the whole flow over HTTP, for every sandbox scenario", () => {
       const verification = applicant.body.verifications[0];
       expect(verification.id).toBe(ids.verificationId);
       expect(verification.status, `scenario ${scenario.name}`).toBe(scenario.expected_status);
-      const decided = ["verified", "needs_review", "failed"].includes(scenario.expected_status) && verification.state === "matched";
+      const decided =
+        ["verified", "needs_review", "failed"].includes(scenario.expected_status) && verification.state === "matched";
       if (decided) {
         const result = applicant.body.match_result;
         expect(result.verification_id).toBe(ids.verificationId);
-        expect({ verified: "match", needs_review: "review", failed: "mismatch" }[scenario.expected_status]).toBe(result.decision);
+        expect({ verified: "match", needs_review: "review", failed: "mismatch" }[scenario.expected_status]).toBe(
+          result.decision,
+        );
         expect(result.score).toBeGreaterThanOrEqual(0);
         expect(result.score).toBeLessThanOrEqual(100);
         expect(result.reasons.length).toBeGreaterThan(0);
@@ -67,14 +87,18 @@ describe("the whole flow over HTTP, for every sandbox scenario", () => {
   it("reports needs_review for a family member and puts it in the open review queue", async () => {
     const ids = await linkScenario(serverKey, "family");
     expect(await finish(ids)).toBe("needs_review");
-    const row = await env.DB.prepare("SELECT review_status, decision FROM verifications WHERE id = ?").bind(ids.verificationId).first();
+    const row = await env.DB.prepare("SELECT review_status, decision FROM verifications WHERE id = ?")
+      .bind(ids.verificationId)
+      .first();
     expect(row).toEqual({ review_status: "open", decision: "review" });
   });
 
   it("keeps a provider error pending without losing the linked account", async () => {
     const ids = await linkScenario(serverKey, "provider_error");
     expect(await finish(ids)).toBe("pending");
-    const accounts = await env.DB.prepare("SELECT stripe_account_id FROM fc_accounts WHERE verification_id = ?").bind(ids.verificationId).all();
+    const accounts = await env.DB.prepare("SELECT stripe_account_id FROM fc_accounts WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .all();
     expect(accounts.results).toHaveLength(1);
   });
 });
@@ -94,7 +118,9 @@ describe("POST /v1/widget/sessions", () => {
     const created = await createApplicant(serverKey);
     await call("POST", "/v1/widget/sessions", { token: created.client_token });
     await call("POST", "/v1/widget/sessions", { token: created.client_token });
-    const customers = await env.DB.prepare("SELECT count(*) AS n FROM sandbox_objects WHERE kind = 'customer' AND json_extract(data, '$.object.metadata.ownercheck_applicant_id') = ?")
+    const customers = await env.DB.prepare(
+      "SELECT count(*) AS n FROM sandbox_objects WHERE kind = 'customer' AND json_extract(data, '$.object.metadata.ownercheck_applicant_id') = ?",
+    )
       .bind(created.id)
       .first<{ n: number }>();
     expect(customers?.n).toBe(1);
@@ -102,7 +128,11 @@ describe("POST /v1/widget/sessions", () => {
 
   it("answers a CORS preflight only for allowed origins", async () => {
     const ok = await call("OPTIONS", "/v1/widget/sessions", {
-      headers: { Origin: "https://shop.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization" },
+      headers: {
+        Origin: "https://shop.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization",
+      },
     });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("Access-Control-Allow-Origin")).toBe("https://shop.example");
@@ -132,7 +162,9 @@ describe("POST /v1/widget/verifications/:id/complete", () => {
     const mine = await linkScenario(serverKey, "exact");
     const other = await createApplicant(serverKey);
     const before = await tableCounts();
-    const res = await call("POST", `/v1/widget/verifications/${mine.verificationId}/complete`, { token: other.client_token });
+    const res = await call("POST", `/v1/widget/verifications/${mine.verificationId}/complete`, {
+      token: other.client_token,
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe("resource_missing");
     expect(await tableCounts()).toEqual(before);
@@ -150,7 +182,9 @@ describe("POST /v1/widget/verifications/:id/complete", () => {
     const ids = await linkScenario(serverKey, "exact");
     expect(await finish(ids)).toBe("verified");
     expect(await finish(ids)).toBe("verified");
-    const results = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?").bind(ids.verificationId).first<{ n: number }>();
+    const results = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ n: number }>();
     expect(results?.n).toBe(1);
   });
 

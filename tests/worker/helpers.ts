@@ -48,7 +48,14 @@ export async function apiKey(role: Role = "server"): Promise<string> {
 
 export const SAMPLE_APPLICANT = {
   name: "Robert James Smith",
-  address: { line1: "123 North Main Street", line2: "Apt 4B", city: "Springfield", state: "IL", postal_code: "62704", country: "US" },
+  address: {
+    line1: "123 North Main Street",
+    line2: "Apt 4B",
+    city: "Springfield",
+    state: "IL",
+    postal_code: "62704",
+    country: "US",
+  },
   email: "bob.smith@example.com",
   phone: "+1 (217) 555-0142",
 };
@@ -82,7 +89,18 @@ export async function linkScenario(serverKey: string, scenario: string, applican
 
 /** Row counts of the tables a request could write, to prove a rejected request changed nothing. */
 export async function tableCounts() {
-  const tables = ["applicants", "client_tokens", "verifications", "fc_accounts", "account_owners", "match_results", "audit_events", "stripe_events", "idempotency_keys", "api_keys"];
+  const tables = [
+    "applicants",
+    "client_tokens",
+    "verifications",
+    "fc_accounts",
+    "account_owners",
+    "match_results",
+    "audit_events",
+    "stripe_events",
+    "idempotency_keys",
+    "api_keys",
+  ];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>();

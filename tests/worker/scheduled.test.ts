@@ -23,9 +23,13 @@ describe("the scheduled sweep", () => {
     const ids = await linkScenario(serverKey, "pending");
     await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
     // Ownership arrives at the bank, but the webhook is lost: mark it succeeded in the sandbox without delivery.
-    const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`, { body: { send_webhook: false } });
+    const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`, {
+      body: { send_webhook: false },
+    });
     expect(delivered.status).toBe(200);
-    expect((await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken })).body.status).toBe("pending");
+    expect(
+      (await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken })).body.status,
+    ).toBe("pending");
     await runScheduled(env, selfFetch, Date.now() + REPOLL_AFTER_MS + 1000);
     const poll = await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken });
     expect(poll.body.status).toBe("verified");
@@ -37,7 +41,9 @@ describe("the scheduled sweep", () => {
     await runScheduled(env, selfFetch, Date.now() + 25 * 3600_000);
     const poll = await call("GET", `/v1/widget/verifications/${ids.verificationId}`, { token: ids.clientToken });
     expect(poll.body.status).toBe("failed");
-    const row = await env.DB.prepare("SELECT state, failure_code FROM verifications WHERE id = ?").bind(ids.verificationId).first();
+    const row = await env.DB.prepare("SELECT state, failure_code FROM verifications WHERE id = ?")
+      .bind(ids.verificationId)
+      .first();
     expect(row).toEqual({ state: "expired", failure_code: "timed_out" });
   });
 
@@ -45,12 +51,16 @@ describe("the scheduled sweep", () => {
     const ids = await linkScenario(serverKey, "exact");
     await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
     await runScheduled(env, selfFetch, Date.now() + 91 * 24 * 3600_000);
-    const owner = await env.DB.prepare("SELECT name, raw_address, email, phone, purged_at FROM account_owners WHERE verification_id = ?")
+    const owner = await env.DB.prepare(
+      "SELECT name, raw_address, email, phone, purged_at FROM account_owners WHERE verification_id = ?",
+    )
       .bind(ids.verificationId)
       .first<Record<string, unknown>>();
     expect(owner).toMatchObject({ name: null, raw_address: null, email: null, phone: null });
     expect(owner?.purged_at).toEqual(expect.any(Number));
-    const result = await env.DB.prepare("SELECT score, owners FROM match_results WHERE verification_id = ?").bind(ids.verificationId).first<{ score: number; owners: string }>();
+    const result = await env.DB.prepare("SELECT score, owners FROM match_results WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ score: number; owners: string }>();
     expect(result?.score).toEqual(expect.any(Number));
     expect(result?.owners).not.toContain("reasons");
   });

@@ -38,14 +38,18 @@ async function postWebhook(payload: string, signature: string | null) {
 }
 
 async function resultCount(verificationId: string) {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?").bind(verificationId).first<{ n: number }>();
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?")
+    .bind(verificationId)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }
 
 describe("POST /v1/webhooks/stripe", () => {
   it("completes a verification that was waiting for ownership when refreshed_ownership arrives", async () => {
     const ids = await linkScenario(serverKey, "pending");
-    const first = await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+    const first = await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, {
+      token: ids.clientToken,
+    });
     expect(first.body.status).toBe("pending");
     const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`);
     expect(delivered.status).toBe(200);
@@ -110,7 +114,9 @@ describe("POST /v1/webhooks/stripe", () => {
     const payload = JSON.stringify(event);
     const res = await postWebhook(payload, await signStripePayload(WEBHOOK_SECRET, payload));
     expect(res.status).toBe(200);
-    const row = await env.DB.prepare("SELECT status, disconnected_at FROM fc_accounts WHERE verification_id = ?").bind(ids.verificationId).first<{ status: string; disconnected_at: number }>();
+    const row = await env.DB.prepare("SELECT status, disconnected_at FROM fc_accounts WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ status: string; disconnected_at: number }>();
     expect(row?.status).toBe("disconnected");
     expect(row?.disconnected_at).toEqual(expect.any(Number));
   });
@@ -122,18 +128,24 @@ describe("races between the browser and the webhook", () => {
       const ids = await linkScenario(serverKey, "exact");
       const requests: Promise<{ status: number }>[] = [];
       for (let i = 0; i < 4; i++) {
-        requests.push(call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken }));
+        requests.push(
+          call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken }),
+        );
         const payload = JSON.stringify(await ownershipEvent(ids.sessionId));
         requests.push(postWebhook(payload, await signStripePayload(WEBHOOK_SECRET, payload)));
       }
       const responses = await Promise.all(requests);
       expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
       expect(await resultCount(ids.verificationId)).toBe(1);
-      const audits = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE verification_id = ? AND action = 'verification.matched'")
+      const audits = await env.DB.prepare(
+        "SELECT count(*) AS n FROM audit_events WHERE verification_id = ? AND action = 'verification.matched'",
+      )
         .bind(ids.verificationId)
         .first<{ n: number }>();
       expect(audits?.n).toBe(1);
-      const owners = await env.DB.prepare("SELECT count(*) AS n FROM account_owners WHERE verification_id = ?").bind(ids.verificationId).first<{ n: number }>();
+      const owners = await env.DB.prepare("SELECT count(*) AS n FROM account_owners WHERE verification_id = ?")
+        .bind(ids.verificationId)
+        .first<{ n: number }>();
       expect(owners?.n).toBe(1);
     }
   }, 60_000);

@@ -5,5 +5,7 @@ import { createStripe } from "../stripe/client";
 import type { FlowDeps } from "./flow";
 
 export function flowDeps(c: Context<AppEnv>, actor: string): FlowDeps {
-  return { db: c.get("db"), stripe: createStripe(c.env, c.get("selfFetch")), env: c.env, actor };
+  // waitUntil lets the sandbox deliver its webhooks after the response, in the order Stripe would.
+  const stripe = createStripe(c.env, c.get("selfFetch"), { waitUntil: (p) => c.executionCtx.waitUntil(p) });
+  return { db: c.get("db"), stripe, env: c.env, actor };
 }
