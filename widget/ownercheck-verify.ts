@@ -234,7 +234,7 @@ export class OwnercheckVerify extends LitElement {
                 <span>${s.dialogTitle}</span>
                 <button class="close" type="button" aria-label=${s.closeDialog} @click=${this.#onDialogClosed}>✕</button>
               </header>
-              <iframe title=${s.dialogTitle} src=${this._linkUrl} referrerpolicy="no-referrer"></iframe>
+              <iframe autofocus title=${s.dialogTitle} src=${this._linkUrl} referrerpolicy="no-referrer"></iframe>
             </dialog>`
           : nothing
       }`;

@@ -4,16 +4,21 @@
  * One deployment has one publishable key, so one promise is enough.
  */
 import type { Stripe } from "@stripe/stripe-js";
-// The .mjs entry explicitly: the bare `pure` directory resolves to its CommonJS file, which bundles larger.
-import { loadStripe } from "@stripe/stripe-js/pure/index.mjs";
+
+/** The Stripe.js loader beside this module (widget/widget-stripe.ts, built to /widget-stripe.js and by tsc alike). */
+const STRIPE_JS_CHUNK = new URL("./widget-stripe.js", import.meta.url).href;
 
 let stripePromise: Promise<Stripe | null> | null = null;
 
 export async function getStripe(publishableKey: string): Promise<Stripe> {
-  stripePromise ??= loadStripe(publishableKey).catch((error: unknown) => {
-    stripePromise = null;
-    throw error;
-  });
+  // The loader ships as a separate file beside widget.js, fetched on first use, so host pages that never reach Stripe
+  // mode (or never click) do not pay for it. A computed specifier keeps the bundler from inlining it.
+  stripePromise ??= (import(STRIPE_JS_CHUNK) as Promise<typeof import("./widget-stripe")>)
+    .then(({ loadStripe }) => loadStripe(publishableKey))
+    .catch((error: unknown) => {
+      stripePromise = null;
+      throw error;
+    });
   const stripe = await stripePromise;
   if (!stripe) throw new Error("Stripe.js is unavailable.");
   return stripe;

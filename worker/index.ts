@@ -2,7 +2,6 @@
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createDb } from "./db/client";
-import type { AppEnv } from "./env";
 import { createRouter } from "./lib/create-router";
 import { ApiError, type ErrorBody } from "./lib/errors";
 import { logEvent } from "./lib/log";

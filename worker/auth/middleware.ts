@@ -51,7 +51,7 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareHandler<
 export function requireClientToken(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header("Authorization"));
-    if (!token || !token.startsWith(CLIENT_TOKEN_PREFIX)) {
+    if (!token?.startsWith(CLIENT_TOKEN_PREFIX)) {
       throw unauthenticated("Provide the applicant's client token: `Authorization: Bearer oc_ct_…`.");
     }
     const applicantId = await resolveClientToken(c.get("db"), token);

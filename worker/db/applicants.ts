@@ -3,7 +3,15 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import type { Database } from "./client";
 import { insertAuditWhen } from "./conditional";
-import { accountOwners, applicants, clientTokens, fcAccounts, matchResults, verifications } from "./schema";
+import {
+  accountOwners,
+  applicants,
+  clientTokens,
+  fcAccounts,
+  matchResults,
+  reviewDecisions,
+  verifications,
+} from "./schema";
 
 /** Per-owner reasons quote the bank's names; erasure keeps each owner's scores and flags and drops the words. */
 export const STRIP_OWNER_REASONS = sql`(SELECT json_group_array(json_remove(value, '$.reasons')) FROM json_each(${matchResults.owners}))`;
@@ -128,6 +136,8 @@ export async function eraseApplicant(db: Database, applicantId: string, actor: s
       .set({ reasons: [], owners: STRIP_OWNER_REASONS })
       .where(inArray(matchResults.verificationId, verificationIds)),
     db.delete(clientTokens).where(eq(clientTokens.applicantId, applicantId)),
+    // Reviewer notes are free text and may quote the applicant.
+    db.update(reviewDecisions).set({ note: null }).where(inArray(reviewDecisions.verificationId, verificationIds)),
     insertAuditWhen(
       db,
       { actor, action: "applicant.erased", applicantId, after: { erased: true }, createdAt: now },

@@ -1,6 +1,6 @@
 /**
  * The audit trail: append-only rows that say who did what, when, and what changed (before → after).
- * Rows carry ids, codes, statuses and scores only, never raw PII: `auditValues` keeps an allow-list of the keys a
+ * Rows carry ids, codes, statuses and scores only, never raw PII: `auditPayload` keeps an allow-list of the keys a
  * before/after object may hold, so a caller that passes a name or a free-text note by mistake stores nothing of it.
  */
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
@@ -65,22 +65,6 @@ export function auditRow(entry: AuditEntry) {
     after: auditPayload(entry.after),
     createdAt: entry.createdAt,
   };
-}
-
-/**
- * An audit row inserted only when `condition` holds at that point of a D1 batch (e.g. `EXISTS (…the row my update
- * wrote…)`). Built as INSERT … SELECT through drizzle's insert builder: a `db.run(sql…)` with bound parameters
- * cannot ride in drizzle 0.45's D1 batch (it has no prepared statement to bind; TypeError "reading 'bind'").
- */
-export function insertAuditWhen(db: Database, entry: AuditEntry, condition: SQL) {
-  const row = auditRow(entry);
-  const json = (value: AuditPayload | null) => (value === null ? null : JSON.stringify(value));
-  // Column order is the table's: id, actor, action, verification_id, applicant_id, before, after, created_at.
-  return db
-    .insert(auditEvents)
-    .select(
-      sql`SELECT ${row.id}, ${row.actor}, ${row.action}, ${row.verificationId}, ${row.applicantId}, ${json(row.before)}, ${json(row.after)}, ${row.createdAt} WHERE ${condition}`,
-    );
 }
 
 /** Appends one audit row now. */

@@ -6,8 +6,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../lib/ids";
-import { auditEvents } from "./schema";
 import type { Database } from "./client";
+import { auditEvents } from "./schema";
 
 export interface AuditEntry {
   actor: string;
@@ -24,7 +24,9 @@ const json = (value: unknown) => (value === undefined || value === null ? null :
 /** An audit row inserted only when `condition` (an SQL boolean, e.g. `EXISTS (…)`) holds at that point of the batch. */
 export function insertAuditWhen(db: Database, entry: AuditEntry, condition: SQL) {
   // Columns in auditEvents' declared order: drizzle's insert-select lists every column of the table.
-  return db.insert(auditEvents).select(sql`SELECT ${newId("aud")}, ${entry.actor}, ${entry.action}, ${entry.verificationId ?? null}, ${entry.applicantId ?? null},
+  return db
+    .insert(auditEvents)
+    .select(sql`SELECT ${newId("aud")}, ${entry.actor}, ${entry.action}, ${entry.verificationId ?? null}, ${entry.applicantId ?? null},
       ${json(entry.before)}, ${json(entry.after)}, ${entry.createdAt}
     WHERE ${condition}`);
 }

@@ -3,10 +3,10 @@
  * the match result), one item's full picture, and the decision write (a conditional UPDATE, the append-only
  * decision row and its audit row in one atomic batch).
  */
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
-import { insertAuditWhen } from "./audit";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { auditPayload } from "./audit";
 import type { Database } from "./client";
-import type { AuditEntry } from "./conditional";
+import { type AuditEntry, insertAuditWhen } from "./conditional";
 import {
   accountOwners,
   applicants,
@@ -47,18 +47,8 @@ export function reviewKeyOf(row: { createdAt: number; score: number | null; id: 
   return { key: sort.endsWith("score") ? (row.score ?? 0) : row.createdAt, id: row.id };
 }
 
-/**
- * One page of the queue in `sort` order after `after`. Sorting by score lists only scored verifications (a NULL
- * has no place in a keyset); the (column, id) row-value comparison lets SQLite seek straight into the index.
- * Every filter is an equality or a range on a verifications column, so one index serves the WHERE and the ORDER BY.
- */
-export function reviewPageQuery(
-  db: Database,
-  filters: ReviewFilters,
-  sort: ReviewSort,
-  after: ReviewKey | null,
-  limit: number,
-) {
+/** WHERE and ORDER BY of a queue page: the filters, plus the keyset position for the sort. */
+function pageShape(filters: ReviewFilters, sort: ReviewSort, after: ReviewKey | null) {
   const column = sortColumn(sort);
   const descending = sort.startsWith("-");
   const conditions: SQL[] = [];
@@ -79,30 +69,87 @@ export function reviewPageQuery(
     );
   }
   const order = descending ? [desc(column), desc(verifications.id)] : [asc(column), asc(verifications.id)];
+  return { where: and(...conditions), order };
+}
+
+const ROW_COLUMNS = {
+  id: verifications.id,
+  applicantId: verifications.applicantId,
+  state: verifications.state,
+  decision: verifications.decision,
+  score: verifications.score,
+  reviewStatus: verifications.reviewStatus,
+  institutionName: verifications.institutionName,
+  failureCode: verifications.failureCode,
+  createdAt: verifications.createdAt,
+  updatedAt: verifications.updatedAt,
+  applicantName: applicants.name,
+  applicantEmail: applicants.email,
+  applicantErasedAt: applicants.erasedAt,
+  fields: matchResults.fields,
+  ownerIndex: matchResults.ownerIndex,
+};
+
+/**
+ * One page of the queue in `sort` order after `after`. Sorting by score lists only scored verifications (a NULL
+ * has no place in a keyset); the (column, id) row-value comparison lets SQLite seek straight into the index.
+ * Every filter is an equality or a range on a verifications column, so one index serves the WHERE and the ORDER BY.
+ */
+export function reviewPageQuery(
+  db: Database,
+  filters: ReviewFilters,
+  sort: ReviewSort,
+  after: ReviewKey | null,
+  limit: number,
+) {
+  const { where, order } = pageShape(filters, sort, after);
   return db
-    .select({
-      id: verifications.id,
-      applicantId: verifications.applicantId,
-      state: verifications.state,
-      decision: verifications.decision,
-      score: verifications.score,
-      reviewStatus: verifications.reviewStatus,
-      institutionName: verifications.institutionName,
-      failureCode: verifications.failureCode,
-      createdAt: verifications.createdAt,
-      updatedAt: verifications.updatedAt,
-      applicantName: applicants.name,
-      applicantEmail: applicants.email,
-      applicantErasedAt: applicants.erasedAt,
-      fields: matchResults.fields,
-      ownerIndex: matchResults.ownerIndex,
-    })
+    .select(ROW_COLUMNS)
     .from(verifications)
     .leftJoin(applicants, eq(applicants.id, verifications.applicantId))
     .leftJoin(matchResults, eq(matchResults.verificationId, verifications.id))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(...order)
     .limit(limit);
+}
+
+/** The same page as reviewPageQuery with only what a search reads (sort keys, name, email): a lighter scan. */
+export function reviewSearchQuery(
+  db: Database,
+  filters: ReviewFilters,
+  sort: ReviewSort,
+  after: ReviewKey | null,
+  limit: number,
+) {
+  const { where, order } = pageShape(filters, sort, after);
+  return db
+    .select({
+      id: verifications.id,
+      createdAt: verifications.createdAt,
+      score: verifications.score,
+      applicantName: applicants.name,
+      applicantEmail: applicants.email,
+    })
+    .from(verifications)
+    .leftJoin(applicants, eq(applicants.id, verifications.applicantId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+}
+
+export type ReviewSearchRow = Awaited<ReturnType<typeof reviewSearchQuery>>[number];
+
+/** Full queue rows for the given ids, in the order given. */
+export async function reviewRowsByIds(db: Database, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(ROW_COLUMNS)
+    .from(verifications)
+    .leftJoin(applicants, eq(applicants.id, verifications.applicantId))
+    .leftJoin(matchResults, eq(matchResults.verificationId, verifications.id))
+    .where(inArray(verifications.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type ReviewListRow = Awaited<ReturnType<typeof reviewPageQuery>>[number];
@@ -218,7 +265,11 @@ export async function writeDecision(db: Database, write: DecisionWrite): Promise
       .select(
         sql`SELECT ${row.id}, ${row.verificationId}, ${row.decision}, ${row.reasonCode}, ${row.note}, ${row.actor}, ${row.idempotencyKey}, ${row.createdAt} WHERE changes() = 1`,
       ),
-    insertAuditWhen(db, audit, sql`EXISTS (SELECT 1 FROM review_decisions WHERE id = ${row.id})`),
+    insertAuditWhen(
+      db,
+      { ...audit, before: auditPayload(audit.before), after: auditPayload(audit.after) },
+      sql`EXISTS (SELECT 1 FROM review_decisions WHERE id = ${row.id})`,
+    ),
   ]);
   return updated.meta.changes === 1;
 }

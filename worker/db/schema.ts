@@ -114,6 +114,10 @@ export const verifications = sqliteTable(
     index("verifications_review_idx").on(t.reviewStatus, t.createdAt, t.id),
     index("verifications_decision_idx").on(t.decision, t.createdAt, t.id),
     index("verifications_created_idx").on(t.createdAt, t.id),
+    // Reviewer lists sorted or filtered by score, and filtered by bank (measured by `npm run bench:reviews`).
+    index("verifications_review_score_idx").on(t.reviewStatus, t.score, t.id),
+    index("verifications_score_idx").on(t.score, t.id),
+    index("verifications_institution_idx").on(t.institutionName, t.createdAt, t.id),
   ],
 );
 

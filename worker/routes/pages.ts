@@ -62,6 +62,8 @@ function ownOrigin(c: Context<AppEnv>): string {
 export const pagesRouter = createRouter();
 
 pagesRouter.get("/widget.js", (c) => serveAsset(c, "/widget.js", WIDGET_HEADERS));
+// The Stripe.js loader the widget imports on first use, cross-origin like /widget.js itself.
+pagesRouter.get("/widget-stripe.js", (c) => serveAsset(c, "/widget-stripe.js", WIDGET_HEADERS));
 pagesRouter.get("/demo.js", (c) => (demoEnabled(c.env) ? serveAsset(c, "/demo.js", OWN_SCRIPT_HEADERS) : c.notFound()));
 
 pagesRouter.get(PAGE_STYLES_PATH, (c) =>

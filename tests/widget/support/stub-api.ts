@@ -114,8 +114,8 @@ export async function startStubApi(): Promise<StubApi> {
     const body = method === "POST" ? await readBody(req) : "";
     requests.push({ method, path: url.pathname, authorization: req.headers.authorization, origin, body });
 
-    if (url.pathname === "/widget.js") {
-      return send(res, 200, await widgetBundle(), {
+    if (url.pathname === "/widget.js" || url.pathname === "/widget-stripe.js") {
+      return send(res, 200, await widgetBundle(url.pathname === "/widget.js" ? "widget" : "widget-stripe"), {
         "Content-Type": "text/javascript; charset=utf-8",
         "Access-Control-Allow-Origin": "*",
       });

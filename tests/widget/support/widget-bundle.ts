@@ -1,5 +1,5 @@
 /**
- * /widget.js as the build makes it (same esbuild options as scripts/build.mjs), built in memory so the widget tests
+ * /widget.js (and /widget-stripe.js) as the build makes them (same esbuild options as scripts/build.mjs), built in memory so the widget tests
  * need neither `npm run build` nor the other bundles (console, demo) to compile.
  */
 import path from "node:path";
@@ -7,11 +7,15 @@ import { build } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-let bundle: Promise<string> | null = null;
+const bundles = new Map<string, Promise<string>>();
+const ENTRY_FILES = { widget: "widget/index.ts", "widget-stripe": "widget/widget-stripe.ts" } as const;
 
-export function widgetBundle(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [path.join(ROOT, "widget/index.ts")],
+/** `widget` is /widget.js; `widget-stripe` is the Stripe.js loader it imports on first use. */
+export function widgetBundle(name: keyof typeof ENTRY_FILES = "widget"): Promise<string> {
+  const cached = bundles.get(name);
+  if (cached) return cached;
+  const bundle = build({
+    entryPoints: [path.join(ROOT, ENTRY_FILES[name])],
     bundle: true,
     format: "esm",
     target: "es2022",
@@ -20,5 +24,6 @@ export function widgetBundle(): Promise<string> {
     write: false,
     logLevel: "warning",
   }).then((result) => result.outputFiles[0]?.text ?? "");
+  bundles.set(name, bundle);
   return bundle;
 }
