@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { compareAddresses, parseAddressFields, parseAddressLine } from "../../worker/match/addresses";
+
+function line(raw: string, cityHint: string | null = null) {
+  const parsed = parseAddressLine(raw, cityHint);
+  if (!parsed) throw new Error("test address must parse");
+  return parsed;
+}
+
+describe("parsing one-line US addresses", () => {
+  it("splits number, directional, street, type, unit, city, state and ZIP+4", () => {
+    expect(line("123 N Main St Apt 4, Springfield, IL 62704-1234")).toMatchObject({
+      number: "123",
+      pre_direction: "N",
+      street_name: "MAIN",
+      street_type: "ST",
+      unit_type: "APT",
+      unit: "4",
+      city: "SPRINGFIELD",
+      state: "IL",
+      postal_code: "62704",
+      postal_code_ext: "1234",
+      country: "US",
+    });
+  });
+
+  it("finds the city without commas after the street type", () => {
+    expect(line("525 SW MARKET HWY BOISE ID 83706-7474")).toMatchObject({
+      number: "525",
+      pre_direction: "SW",
+      street_name: "MARKET",
+      street_type: "HWY",
+      city: "BOISE",
+      state: "ID",
+    });
+    expect(line("6027 NORTHEAST LAUREL BLVD UNIT 27 MADISON WI 53772")).toMatchObject({
+      pre_direction: "NE",
+      street_type: "BLVD",
+      unit: "27",
+      city: "MADISON",
+    });
+  });
+
+  it("standardizes street types and directionals with USPS Publication 28 abbreviations", () => {
+    expect(line("10 West Chestnut Boulevard, Portland, OR 97286")).toMatchObject({
+      pre_direction: "W",
+      street_name: "CHESTNUT",
+      street_type: "BLVD",
+    });
+    expect(line("1600 Pennsylvania Avenue NW, Washington, DC 20500")).toMatchObject({
+      street_type: "AVE",
+      post_direction: "NW",
+      city: "WASHINGTON",
+      state: "DC",
+    });
+  });
+
+  it("reads state names as codes", () => {
+    expect(line("4875 MAGNOLIA CIRCLE, PORTLAND, OREGON 97214-5367").state).toBe("OR");
+    expect(line("1 Main St, Raleigh, North Carolina 27601").state).toBe("NC");
+  });
+
+  it("reads a misspelled state name through the fuzzy region table", () => {
+    expect(line("1 Main St, Boston, MASSACHUSSETS 02108")).toMatchObject({ city: "BOSTON", state: "MA" });
+    expect(line("1 Main St, Sacramento, CALIFRONIA 95814")).toMatchObject({ city: "SACRAMENTO", state: "CA" });
+  });
+
+  it.each([
+    ["9365 Liberty Ct #16 Raleigh NC 27669", "#", "16"],
+    ["8450 Willow Sq Ste 39, Las Vegas, NV 89113", "STE", "39"],
+    ["1 Main St Suite 200, Austin, TX 78701", "STE", "200"],
+    ["3230 WEST WILLOW AVENUE FL 7A, COLUMBUS, OH 43263", "FL", "7A"],
+  ])("reads the secondary unit in %s", (raw, type, unit) => {
+    expect(line(raw)).toMatchObject({ unit_type: type, unit });
+  });
+
+  it("reads post office boxes", () => {
+    expect(line("PO Box 123, Austin, TX 78701")).toMatchObject({
+      street_name: "PO BOX",
+      number: "123",
+      city: "AUSTIN",
+    });
+  });
+});
+
+describe("parsing other countries", () => {
+  it("parses an Australian address with a locality and no street name", () => {
+    expect(line("115, HAWKSVIEW, BALWYN NORTH, WA 2099")).toMatchObject({
+      number: "115",
+      street_name: null,
+      localities: ["HAWKSVIEW"],
+      city: "BALWYN NORTH",
+      state: "WA",
+      postal_code: "2099",
+      country: "AU",
+    });
+  });
+
+  it("parses an Australian unit written as 5/23 and a trailing country", () => {
+    expect(line("Unit 5/23 Smith Street, Fitzroy VIC 3065, Australia")).toMatchObject({
+      unit: "5",
+      number: "23",
+      street_name: "SMITH",
+      street_type: "ST",
+      city: "FITZROY",
+      state: "VIC",
+      country: "AU",
+    });
+  });
+
+  it("splits a street type glued to the street name", () => {
+    expect(line("7 Bangalaycrescent, Carisbrook, Mount Gravatt, NSW 4122")).toMatchObject({
+      street_name: "BANGALAY",
+      street_type: "CRES",
+    });
+  });
+
+  it("reads a misspelled street type", () => {
+    expect(line("9 La Perouse Astreet, Bull Plain, Bogangar, VIC 3173").street_type).toBe("ST");
+  });
+});
+
+describe("comparing addresses", () => {
+  const applicant = parseAddressFields({
+    line1: "123 North Main Street",
+    line2: "Apartment 4",
+    city: "Saint Paul",
+    state: "Minnesota",
+    postal_code: "55101",
+    country: "US",
+  });
+
+  it("matches the same address written the bank's way", () => {
+    if (!applicant) throw new Error("applicant address must parse");
+    const r = compareAddresses(applicant, line("123 N MAIN ST APT 4 ST PAUL MN 55101-2233"));
+    expect(r.score).toBe(100);
+    expect(r.flags).toEqual({
+      postal_code: "match",
+      street_number: "match",
+      street_name: "match",
+      unit: "match",
+      city: "match",
+      state: "match",
+    });
+    expect(r.reasons[0]).toBe("Postal code, street number, street name, unit, city and state match");
+  });
+
+  it("compares unit numbers whatever designator each side uses", () => {
+    if (!applicant) throw new Error("applicant address must parse");
+    expect(compareAddresses(applicant, line("123 N Main St Unit 4, Saint Paul, MN 55101")).flags.unit).toBe("match");
+  });
+
+  it("marks components missing on one side as missing, not as mismatches", () => {
+    if (!applicant) throw new Error("applicant address must parse");
+    const r = compareAddresses(applicant, line("123 N Main St, Saint Paul, MN 55101"));
+    expect(r.flags.unit).toBe("missing");
+    expect(r.score).toBe(100);
+  });
+
+  it("scores a neighbour on the same street below the same address", () => {
+    if (!applicant) throw new Error("applicant address must parse");
+    const r = compareAddresses(applicant, line("127 N Main St, Saint Paul, MN 55101"));
+    expect(r.flags.street_number).not.toBe("match");
+    expect(r.score).toBeLessThan(90);
+  });
+
+  it("scores an unrelated address low", () => {
+    if (!applicant) throw new Error("applicant address must parse");
+    const r = compareAddresses(applicant, line("4505 MARKET SQ #18 MIAMI FL 33132"));
+    expect(r.score).toBeLessThan(20);
+    expect(r.flags.postal_code).toBe("mismatch");
+  });
+
+  it("finds the street among place lines when the bank swapped them", () => {
+    const a = parseAddressFields({
+      line1: "5 Chandler Street",
+      line2: "Namarva Station",
+      city: "Hawthorn",
+      state: "VIC",
+      postal_code: "2614",
+      country: "AU",
+    });
+    if (!a) throw new Error("applicant address must parse");
+    const r = compareAddresses(a, line("5 Namarva Station, Chandler Street, Hawthorn, VIC 2614"));
+    expect(r.flags.street_name).toBe("match");
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { canonicalEmail, compareEmails, comparePhones, toE164 } from "../../worker/match/contact";
+
+describe("email", () => {
+  it("ignores case and surrounding spaces", () => {
+    expect(canonicalEmail("  Jane.Doe@Example.COM ")).toBe("jane.doe@example.com");
+  });
+
+  it("strips +tags", () => {
+    expect(canonicalEmail("kylehughes+bank@hotmail.com")).toBe("kylehughes@hotmail.com");
+  });
+
+  it("ignores dots in Gmail addresses and reads googlemail.com as gmail.com", () => {
+    expect(canonicalEmail("rob.smith@googlemail.com")).toBe(canonicalEmail("robsmith@gmail.com"));
+  });
+
+  it("keeps dots for providers that deliver them", () => {
+    expect(canonicalEmail("rob.smith@outlook.com")).not.toBe(canonicalEmail("robsmith@outlook.com"));
+  });
+
+  it("rejects text that is not an address", () => {
+    expect(canonicalEmail("not an email")).toBeNull();
+    expect(canonicalEmail("@example.com")).toBeNull();
+  });
+
+  it("scores the same mailbox 100 and another mailbox 0", () => {
+    expect(compareEmails("a@b.com", "a@b.com").score).toBe(100);
+    expect(compareEmails("anna@b.com", "zoe@b.com").score).toBe(0);
+  });
+});
+
+describe("phone", () => {
+  it.each(["(217) 555-0123", "217.555.0123", "217-555-0123", "+1 217 555 0123", "1-217-555-0123", "+12175550123"])(
+    "reads %s as +12175550123",
+    (raw) => {
+      expect(toE164(raw)).toBe("+12175550123");
+    },
+  );
+
+  it("drops extensions", () => {
+    expect(toE164("217-555-0123 ext. 45")).toBe("+12175550123");
+    expect(toE164("(217) 555-0123 x45")).toBe("+12175550123");
+  });
+
+  it("reads national numbers with the applicant's country", () => {
+    expect(toE164("0412 345 678", "AU")).toBe("+61412345678");
+    expect(toE164("+61 412 345 678", "US")).toBe("+61412345678");
+  });
+
+  it("rejects text with too few digits", () => {
+    expect(toE164("call me")).toBeNull();
+  });
+
+  it("scores equal numbers 100", () => {
+    expect(comparePhones("+12175550123", "+12175550123").score).toBe(100);
+    expect(comparePhones("+12175550123", "+12175550199").score).toBe(0);
+  });
+});

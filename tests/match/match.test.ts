@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import {
+  ALGORITHM,
+  type ApplicantInput,
+  DEFAULT_POLICY,
+  matchOwners,
+  normalizeOwnerForDisplay,
+  type OwnerInput,
+  parsePolicy,
+} from "../../worker/match/index";
+
+const applicant: ApplicantInput = {
+  name: "Robert James Smith",
+  address: {
+    line1: "123 North Main Street",
+    line2: "Apt 4",
+    city: "Springfield",
+    state: "IL",
+    postal_code: "62704",
+    country: "US",
+  },
+  email: "rob.smith@gmail.com",
+  phone: "(217) 555-0123",
+};
+
+const owner = (fields: Partial<OwnerInput>): OwnerInput => ({
+  name: null,
+  raw_address: null,
+  email: null,
+  phone: null,
+  ...fields,
+});
+
+describe("matchOwners", () => {
+  it("matches the applicant's own account with score 100", () => {
+    const r = matchOwners(applicant, [
+      owner({ name: "Robert James Smith", raw_address: "123 N Main St Apt 4, Springfield, IL 62704-1234" }),
+    ]);
+    expect(r.decision).toBe("match");
+    expect(r.score).toBe(100);
+    expect(r.owner_index).toBe(0);
+    expect(r.algorithm).toBe(ALGORITHM);
+    expect(r.fields.name?.flags.exact).toBe(true);
+  });
+
+  it("matches Bob Smith to Robert Smith by nickname and says so", () => {
+    const r = matchOwners(applicant, [
+      owner({ name: "SMITH, BOB", raw_address: "123 N MAIN ST APT 4 SPRINGFIELD IL 62704" }),
+    ]);
+    expect(r.decision).toBe("match");
+    expect(r.fields.name?.flags.nickname).toBe(true);
+    expect(r.reasons).toContain("Name matches by nickname (Bob → Robert)");
+    expect(r.reasons).toContain("Postal code, street number, street name, unit, city and state match");
+  });
+
+  it("uses null for fields missing on either side, never 0", () => {
+    const r = matchOwners(applicant, [owner({ name: "Robert Smith" })]);
+    expect(r.fields.address).toBeNull();
+    expect(r.fields.email).toBeNull();
+    expect(r.fields.phone).toBeNull();
+    expect(r.fields.name).not.toBeNull();
+  });
+
+  it("counts a matching email and phone, whatever their formatting", () => {
+    const r = matchOwners(applicant, [
+      owner({ name: "Robert Smith", email: "RobSmith+bank@gmail.com", phone: "+1 217-555-0123 ext 9" }),
+    ]);
+    expect(r.fields.email).toEqual({ score: 100 });
+    expect(r.fields.phone).toEqual({ score: 100 });
+    expect(r.decision).toBe("match");
+  });
+
+  it("scores every owner of a joint account and picks the applicant", () => {
+    const owners = [
+      owner({ name: "Carol Hernandez", raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
+      owner({ name: "Robert J Smith", raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
+    ];
+    const r = matchOwners(applicant, owners);
+    expect(r.owner_index).toBe(1);
+    expect(r.owners).toHaveLength(2);
+    expect(r.owners[0]?.decision).toBe("mismatch");
+    expect(r.owners[1]?.decision).toBe("match");
+    expect(r.reasons[0]).toBe("Best of 2 owners: owner 2");
+  });
+
+  it("returns owner_index -1 and a mismatch when the bank reports no owners", () => {
+    const r = matchOwners(applicant, []);
+    expect(r.owner_index).toBe(-1);
+    expect(r.decision).toBe("mismatch");
+    expect(r.owners).toEqual([]);
+  });
+
+  it("never matches a business account to a person", () => {
+    const r = matchOwners(applicant, [
+      owner({
+        name: "SMITH HOLDINGS LLC",
+        raw_address: "123 N Main St Apt 4, Springfield, IL 62704",
+        email: "rob.smith@gmail.com",
+      }),
+    ]);
+    expect(r.fields.name?.flags.business_name).toBe(true);
+    expect(r.decision).toBe("mismatch");
+  });
+
+  it("sends a relative at the same address to review, never to match", () => {
+    const r = matchOwners(applicant, [
+      owner({ name: "Mary Smith", raw_address: "123 N Main St Apt 4, Springfield, IL 62704", phone: "217-555-0123" }),
+    ]);
+    expect(r.fields.name?.flags.first_or_last_only).toBe(true);
+    expect(r.decision).toBe("review");
+  });
+
+  it("keeps a relative whose own email differs out of review", () => {
+    const r = matchOwners(applicant, [
+      owner({ name: "Mary Smith", raw_address: "123 N Main St Apt 4, Springfield, IL 62704", email: "mary@yahoo.com" }),
+    ]);
+    expect(r.decision).toBe("mismatch");
+  });
+
+  it("sends the right name at an unrelated address to review (moved?)", () => {
+    const r = matchOwners(applicant, [owner({ name: "Robert Smith", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
+    expect(r.decision).toBe("review");
+  });
+
+  it("rejects a stranger", () => {
+    const r = matchOwners(applicant, [owner({ name: "Wei Zhang", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
+    expect(r.decision).toBe("mismatch");
+    expect(r.score).toBeLessThan(20);
+  });
+
+  it("applies the policy's thresholds", () => {
+    const owners = [owner({ name: "Robert Smith", raw_address: "9 Ocean Blvd, Miami, FL 33139" })];
+    const strict = parsePolicy({ thresholds: { match: 99, review: 90 } });
+    expect(matchOwners(applicant, owners, strict).decision).toBe("mismatch");
+    const lax = parsePolicy({ thresholds: { match: 60 } });
+    expect(matchOwners(applicant, owners, lax).decision).toBe("match");
+  });
+});
+
+describe("parsePolicy", () => {
+  it("merges a partial policy over the defaults", () => {
+    const p = parsePolicy({ thresholds: { match: 90 } });
+    expect(p.thresholds).toEqual({ match: 90, review: DEFAULT_POLICY.thresholds.review });
+  });
+
+  it("reads JSON text such as an environment variable", () => {
+    expect(parsePolicy('{"weights":{"address":0.2}}').weights?.address).toBe(0.2);
+  });
+
+  it("returns the defaults for nothing", () => {
+    expect(parsePolicy(undefined)).toEqual(DEFAULT_POLICY);
+  });
+
+  it.each([
+    [[], "policy must be an object"],
+    ["{", "policy must be valid JSON"],
+    [{ thresholds: { match: "high" } }, "policy.thresholds.match must be a number"],
+    [{ thresholds: { match: 120 } }, "policy.thresholds.match must be between 0 and 100"],
+    [
+      { thresholds: { match: 50, review: 60 } },
+      "policy.thresholds.review must not be greater than policy.thresholds.match",
+    ],
+    [{ weights: { shoe_size: 1 } }, 'policy.weights has an unknown field "shoe_size"'],
+    [{ threshold: {} }, 'policy has an unknown field "threshold"'],
+  ])("rejects %j with a clear message", (input, message) => {
+    expect(() => parsePolicy(input)).toThrow(message);
+  });
+});
+
+describe("normalizeOwnerForDisplay", () => {
+  it("returns the parsed address, name words, canonical email and E.164 phone", () => {
+    const n = normalizeOwnerForDisplay({
+      name: "Dr. Robert J. Smith Jr.",
+      raw_address: "123 N Main St Apt 4, Springfield, IL 62704-1234",
+      email: "Rob.Smith+bank@GoogleMail.com",
+      phone: "(217) 555-0123 ext. 45",
+    });
+    expect(n.name).toMatchObject({
+      given: "robert",
+      middles: ["j"],
+      surname: "smith",
+      honorifics: ["dr"],
+      suffixes: ["jr"],
+    });
+    expect(n.address).toMatchObject({
+      number: "123",
+      street_name: "MAIN",
+      street_type: "ST",
+      unit: "4",
+      postal_code: "62704",
+    });
+    expect(n.email).toBe("robsmith@gmail.com");
+    expect(n.phone).toBe("+12175550123");
+  });
+});

@@ -1,0 +1,754 @@
+/**
+ * Postal addresses: parse the bank's one-line `raw_address` and the applicant's form fields into the same
+ * components (number, directionals, street name and type, unit, localities, city, state, postal code), normalized
+ * with USPS Publication 28 tables, then compare component by component. US first; Australian and other
+ * comma-separated forms parse by the same rules.
+ */
+
+import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
+import { fold, rowsToLookup } from "./normalize";
+import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
+import { DIRECTIONALS } from "./tables/directionals";
+import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
+import { STREET_SUFFIXES } from "./tables/street-suffixes";
+import { UNIT_DESIGNATORS } from "./tables/units";
+
+// All lookups work on folded (lower-case) words; display forms are upper-cased at the edge.
+const SUFFIX = rowsToLookup(STREET_SUFFIXES);
+const UNIT = rowsToLookup(UNIT_DESIGNATORS);
+const DIRECTION = rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" "))));
+const COUNTRY = new Map<string, string>();
+for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n), code);
+const MAX_COUNTRY_WORDS = Math.max(...[...COUNTRY.keys()].map((k) => k.split(" ").length));
+
+interface RegionHit {
+  code: string;
+  country: string;
+}
+const REGION = new Map<string, RegionHit[]>();
+for (const row of REGIONS) {
+  for (const spelling of [row.code, ...row.names]) {
+    const key = fold(spelling);
+    const list = REGION.get(key) ?? [];
+    list.push({ code: row.code, country: row.country });
+    REGION.set(key, list);
+  }
+}
+const MAX_REGION_WORDS = Math.max(...[...REGION.keys()].map((k) => k.split(" ").length));
+// Last words of every region and country spelling: most addresses are told apart by one Set lookup.
+const REGION_LAST_WORDS = new Set([...REGION.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
+const COUNTRY_LAST_WORDS = new Set([...COUNTRY.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
+// Street types that also name places (Station, Lodge, Village, Park…) say less about a segment being the street.
+const PLACE_LIKE_TYPES = new Set([
+  "pln",
+  "plns",
+  "crk",
+  "vl",
+  "vis",
+  "pt",
+  "pts",
+  "hbr",
+  "frst",
+  "rdg",
+  "mnr",
+  "fls",
+  "spg",
+  "cyn",
+  "isle",
+  "knl",
+  "lndg",
+  "mdw",
+  "orch",
+  "shr",
+  "shrs",
+  "smt",
+  "sta",
+  "ldg",
+  "vlg",
+  "est",
+  "ests",
+  "park",
+  "gdns",
+  "gdn",
+  "hts",
+  "hl",
+  "hls",
+  "ctr",
+  "mall",
+  "plz",
+  "frm",
+  "farm",
+  "clb",
+  "crst",
+  "vw",
+  "vly",
+  "mdws",
+  "grn",
+  "spgs",
+  "is",
+  "lk",
+  "lks",
+  "bch",
+  "mtn",
+  "cp",
+  "ch",
+  "gra",
+]);
+
+// Full street-type words that get glued to the street name by OCR ("BANGALAYCRESCENT", "YSTREET").
+// Only types that cannot also name a place: "HAWKSVIEW" is a place, "BANGALAYCRESCENT" a street.
+const GLUED_SUFFIX_WORDS = [...SUFFIX.keys()]
+  .filter((k) => k.length >= 4 && SUFFIX.get(k) !== k && !PLACE_LIKE_TYPES.has(SUFFIX.get(k) as string))
+  .sort((a, b) => b.length - a.length);
+// Indexed by their last three letters, longest first, so a word is checked against a handful of candidates.
+const GLUED_BY_ENDING = new Map<string, string[]>();
+for (const full of GLUED_SUFFIX_WORDS) {
+  const list = GLUED_BY_ENDING.get(full.slice(-3)) ?? [];
+  list.push(full);
+  GLUED_BY_ENDING.set(full.slice(-3), list);
+}
+const SUFFIX_TABLE = new SpellingIndex([...SUFFIX.keys()].filter((k) => k.length >= 4));
+const REGION_NAME_TABLE = new FuzzyTable(
+  [...REGION.keys()].filter((k) => k.length >= 5),
+  0.3,
+);
+
+// City words that are written abbreviated ("St Paul", "Ft Worth", "Mt Eliza").
+const CITY_WORDS = new Map<string, string>([
+  ["st", "saint"],
+  ["ste", "sainte"],
+  ["ft", "fort"],
+  ["mt", "mount"],
+  ["pt", "port"],
+  ["n", "north"],
+  ["s", "south"],
+  ["e", "east"],
+  ["w", "west"],
+  ["hts", "heights"],
+  ["spgs", "springs"],
+  ["vlg", "village"],
+  ["bch", "beach"],
+  ["is", "island"],
+  ["lk", "lake"],
+  ["ctr", "center"],
+  ["centre", "center"],
+]);
+
+/** Address components after parsing; `null` means the component is absent. Words are upper case. */
+export interface ParsedAddress {
+  number: string | null;
+  pre_direction: string | null;
+  street_name: string | null;
+  street_type: string | null;
+  post_direction: string | null;
+  unit_type: string | null;
+  unit: string | null;
+  /** Named places between the street and the city (Australian localities, building or estate names). */
+  localities: string[];
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  /** ZIP+4 add-on, when given. */
+  postal_code_ext: string | null;
+  country: string | null;
+}
+
+/** The applicant's address as typed into the onboarding form. */
+export interface AddressFields {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+}
+
+function emptyAddress(): ParsedAddress {
+  return {
+    number: null,
+    pre_direction: null,
+    street_name: null,
+    street_type: null,
+    post_direction: null,
+    unit_type: null,
+    unit: null,
+    localities: [],
+    city: null,
+    state: null,
+    postal_code: null,
+    postal_code_ext: null,
+    country: null,
+  };
+}
+
+const upper = (s: string | null): string | null => (s === null ? null : s.toUpperCase());
+
+function addressWords(text: string): string[] {
+  return fold(text, { keepHyphen: true, keepAddressMarks: true, keepComma: true })
+    .split(" ")
+    .filter((w) => w.length > 0);
+}
+
+function isNumberWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1. */
+function readPostal(
+  words: string[],
+): { code: string; ext: string | null; country: string | null; used: number } | null {
+  const last = words[words.length - 1];
+  if (last === undefined) return null;
+  let m = /^(\d{5})(?:-?(\d{4}))?$/.exec(last);
+  if (m) return { code: m[1] as string, ext: m[2] ?? null, country: "US", used: 1 };
+  m = /^(\d{5})-$/.exec(last);
+  if (m) return { code: m[1] as string, ext: null, country: "US", used: 1 };
+  if (/^\d{4}$/.test(last)) return { code: last, ext: null, country: null, used: 1 };
+  const prev = words[words.length - 2];
+  if (prev && /^[a-z]\d[a-z]$/.test(prev) && /^\d[a-z]\d$/.test(last)) {
+    return { code: `${prev}${last}`, ext: null, country: "CA", used: 2 };
+  }
+  if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
+  return null;
+}
+
+function readRegion(
+  words: string[],
+  countryHint: string | null,
+): { code: string; country: string; used: number } | null {
+  const lastWord = words[words.length - 1];
+  if (lastWord === undefined) return null;
+  if (!REGION_LAST_WORDS.has(lastWord)) return lastWord.length >= 5 ? guessRegion(lastWord, countryHint) : null;
+  // Grow the key word by word from the end and keep the longest spelling found ("WEST VIRGINIA" over "VIRGINIA").
+  let key = lastWord;
+  let found: RegionHit[] | undefined;
+  let used = 0;
+  for (let n = 1; n <= Math.min(MAX_REGION_WORDS, words.length); n++) {
+    if (n > 1) key = `${words[words.length - n]} ${key}`;
+    const hits = REGION.get(key);
+    if (hits) {
+      found = hits;
+      used = n;
+    }
+  }
+  if (!found) return null;
+  const hit = (countryHint && found.find((h) => h.country === countryHint)) || (found[0] as RegionHit);
+  return { code: hit.code, country: hit.country, used };
+}
+
+/** A misspelled one-word state name ("CALIFRONIA"), through the fuzzy region table. */
+function guessRegion(word: string, countryHint: string | null): { code: string; country: string; used: number } | null {
+  const guess = REGION_NAME_TABLE.find(word);
+  const hits = guess ? REGION.get(guess) : undefined;
+  if (!hits) return null;
+  const hit = (countryHint && hits.find((h) => h.country === countryHint)) || (hits[0] as RegionHit);
+  return { code: hit.code, country: hit.country, used: 1 };
+}
+
+function readCountry(words: string[]): { code: string; used: number } | null {
+  if (!COUNTRY_LAST_WORDS.has(words[words.length - 1] as string)) return null;
+  for (let n = Math.min(MAX_COUNTRY_WORDS, words.length); n >= 1; n--) {
+    const code = COUNTRY.get(words.slice(words.length - n).join(" "));
+    if (code) return { code, used: n };
+  }
+  return null;
+}
+
+/** A unit designator word and, when glued to it, the unit id ("#4", "apt5"). */
+function unitAt(words: string[], i: number): { type: string; id: string | null; used: number } | null {
+  const w = words[i] as string;
+  if (w.startsWith("#")) {
+    if (w.length > 1) return { type: "#", id: w.slice(1), used: 1 };
+    const next = words[i + 1];
+    return next && next !== "," ? { type: "#", id: next.replace(/^#/, ""), used: 2 } : null;
+  }
+  const type = UNIT.get(w);
+  if (type === undefined) return null;
+  const next = words[i + 1];
+  if (next !== undefined && next !== "," && (isNumberWord(next) || next.length <= 2 || next.startsWith("#"))) {
+    return { type, id: next.replace(/^#/, ""), used: 2 };
+  }
+  // Designators that need no number (Rear, Front, Basement…) stand alone; others without an id are not units.
+  if (["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"].includes(type)) {
+    return { type, id: type, used: 1 };
+  }
+  return null;
+}
+
+/** Splits a street type glued to the end of the name ("BANGALAYCRESCENT" → BANGALAY + CRES). */
+function splitGluedSuffix(word: string): { name: string; type: string } | null {
+  const candidates = GLUED_BY_ENDING.get(word.slice(-3));
+  if (!candidates) return null;
+  for (const full of candidates) {
+    if (word.length > full.length + 1 && word.endsWith(full)) {
+      return { name: word.slice(0, word.length - full.length), type: SUFFIX.get(full) as string };
+    }
+  }
+  return null;
+}
+
+/** Parses street-line words (no commas): number, directionals, name, type, and a unit anywhere in the line. */
+function parseStreetWords(words: string[], into: ParsedAddress): void {
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const unit = i > 0 || words.length > 2 ? unitAt(words, i) : null;
+    if (unit && into.unit === null && (i > 0 || words.length - unit.used >= 2)) {
+      into.unit_type = unit.type;
+      into.unit = unit.id;
+      i += unit.used - 1;
+      continue;
+    }
+    rest.push(words[i] as string);
+  }
+  // Post office boxes: "PO BOX 123", "P O BOX 123", "POST OFFICE BOX 123".
+  const box = rest.indexOf("box");
+  if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(po|p o|post office)$/.test(rest.slice(0, box).join(" "))) {
+    into.street_name = "po box";
+    into.number = rest[box + 1] as string;
+    return;
+  }
+  // "Unit 5/23": the unit and the house number written together.
+  if (into.unit?.includes("/") && (rest.length === 0 || !isNumberWord(rest[0] as string))) {
+    const [unit, number] = into.unit.split("/");
+    into.unit = unit || null;
+    if (number) rest.unshift(number);
+  }
+  let start = 0;
+  const first = rest[0];
+  if (first !== undefined && isNumberWord(first)) {
+    // Australian "1/23" is unit 1 at number 23.
+    const slash = first.indexOf("/");
+    if (slash > 0 && into.unit === null) {
+      into.unit = first.slice(0, slash);
+      into.number = first.slice(slash + 1);
+    } else into.number = first;
+    start = 1;
+  }
+  let end = rest.length;
+  if (end - start >= 3 || (end - start >= 2 && SUFFIX.has(rest[end - 2] as string))) {
+    const post = DIRECTION.get(rest[end - 1] as string);
+    if (post !== undefined) {
+      into.post_direction = post;
+      end--;
+    }
+  }
+  if (end - start >= 2) {
+    const type = SUFFIX.get(rest[end - 1] as string);
+    if (type !== undefined) {
+      into.street_type = type;
+      end--;
+    } else {
+      const lastWord = rest[end - 1] as string;
+      const glued = splitGluedSuffix(lastWord);
+      if (glued) {
+        into.street_type = glued.type;
+        rest[end - 1] = glued.name;
+      } else if (lastWord.length >= 4 && !isNumberWord(lastWord)) {
+        const guess = SUFFIX_TABLE.find(lastWord);
+        if (guess) {
+          into.street_type = SUFFIX.get(guess) as string;
+          end--;
+        }
+      }
+    }
+  } else if (end - start === 1) {
+    const glued = splitGluedSuffix(rest[start] as string);
+    if (glued) {
+      into.street_type = glued.type;
+      rest[start] = glued.name;
+    }
+  }
+  if (end - start >= 2) {
+    const pre = DIRECTION.get(rest[start] as string);
+    if (pre !== undefined) {
+      into.pre_direction = pre;
+      start++;
+    }
+  }
+  const name = rest.slice(start, end).join(" ");
+  into.street_name = name.length > 0 ? name : null;
+}
+
+/** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */
+function streetEnd(words: string[], cityHint: string | null): number {
+  // With the applicant's city as a hint, the city is the tail that spells it best.
+  if (cityHint) {
+    let bestAt = -1;
+    let bestScore = 0.86;
+    let tail = "";
+    for (let n = 1; n <= Math.min(4, words.length - 2); n++) {
+      const w = words[words.length - n] as string;
+      tail = (CITY_WORDS.get(w) ?? w) + tail;
+      if (tail === cityHint) return words.length - n;
+      if (Math.abs(tail.length - cityHint.length) > 3) continue;
+      const s = jaroWinkler(tail, cityHint);
+      if (s > bestScore) {
+        bestScore = s;
+        bestAt = words.length - n;
+      }
+    }
+    if (bestAt > 0) return bestAt;
+  }
+  const numberFirst = words[0] !== undefined && isNumberWord(words[0]);
+  for (let i = numberFirst ? 2 : 1; i < words.length - 1; i++) {
+    if (!SUFFIX.has(words[i] as string)) continue;
+    let j = i + 1;
+    if (DIRECTION.has(words[j] as string) && j < words.length - 1) j++;
+    const unit = unitAt(words, j);
+    if (unit) j += unit.used;
+    return j;
+  }
+  return -1;
+}
+
+/** The last non-empty comma segment (dropping emptied ones), or null. */
+function lastSegment(segs: string[][]): string[] | null {
+  while (segs.length > 0 && (segs[segs.length - 1] as string[]).length === 0) segs.pop();
+  return segs.length > 0 ? (segs[segs.length - 1] as string[]) : null;
+}
+
+// The tail never takes the only words left: something must remain for the street.
+function takeCountry(segs: string[][], out: ParsedAddress): void {
+  const seg = lastSegment(segs);
+  const country = seg ? readCountry(seg) : null;
+  if (seg && country && (seg.length > country.used || segs.length > 1)) {
+    out.country = country.code;
+    seg.length -= country.used;
+  }
+}
+
+function takePostal(segs: string[][], out: ParsedAddress): boolean {
+  const seg = lastSegment(segs);
+  const postal = seg ? readPostal(seg) : null;
+  if (!seg || !postal || !(seg.length > postal.used || segs.length > 1)) return false;
+  out.postal_code = postal.code.toUpperCase();
+  out.postal_code_ext = postal.ext;
+  out.country ??= postal.country;
+  seg.length -= postal.used;
+  return true;
+}
+
+/** Parses a one-line address such as "123 N Main St Apt 4, Springfield, IL 62704-1234". */
+export function parseAddressLine(raw: string | null | undefined, cityHint: string | null = null): ParsedAddress | null {
+  if (raw == null) return null;
+  const out = emptyAddress();
+  const all = addressWords(raw);
+  if (all.every((w) => w === ",")) return null;
+
+  // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
+  const segs: string[][] = [[]];
+  for (const w of all) {
+    if (w === ",") segs.push([]);
+    else (segs[segs.length - 1] as string[]).push(w);
+  }
+  takeCountry(segs, out);
+  const postalFirst = takePostal(segs, out);
+  const seg = lastSegment(segs);
+  // A four-digit postal code reads the state as Australian (WA, NT are also US/Canadian codes).
+  const hint = out.country ?? (out.postal_code && out.postal_code.length === 4 ? "AU" : null);
+  const region = seg ? readRegion(seg, hint) : null;
+  if (seg && region && (seg.length > region.used || segs.length > 1)) {
+    out.state = region.code;
+    out.country ??= region.country;
+    seg.length -= region.used;
+  }
+  if (!postalFirst) takePostal(segs, out);
+  if (!out.country) takeCountry(segs, out);
+  lastSegment(segs);
+
+  if (segs.length === 0) return finish(out);
+
+  if (segs.length === 1) {
+    const line = segs[0] as string[];
+    const end = streetEnd(line, cityHint ? cityKey(cityHint) : null);
+    if (end > 0 && end < line.length) {
+      parseStreetWords(line.slice(0, end), out);
+      out.city = line.slice(end).join(" ");
+    } else parseStreetWords(line, out);
+    return finish(out);
+  }
+
+  // Several segments: the first holds the street (or only its number), the last is the city, units and named
+  // places sit in between.
+  const last = segs[segs.length - 1] as string[];
+  const lastIsUnit = unitAt(last, 0) !== null;
+  const middle = segs.slice(1, lastIsUnit ? segs.length : segs.length - 1);
+  if (!lastIsUnit) out.city = last.join(" ");
+  const firstSeg = segs[0] as string[];
+  const onlyNumber = firstSeg.length === 1 && isNumberWord(firstSeg[0] as string);
+  const firstStrength = streetStrength(firstSeg);
+  // Street and place lines sometimes come swapped ("5 Namarva Station, Chandler Street"): a later segment that
+  // reads as a street more clearly than the first one takes the street's place.
+  const swapAt =
+    onlyNumber || firstStrength < 2
+      ? middle.findIndex((seg) => !isNumberWord(seg[0] as string) && streetStrength(seg) > firstStrength)
+      : -1;
+  if (swapAt >= 0) {
+    const streetSeg = middle.splice(swapAt, 1)[0] as string[];
+    const numbered = isNumberWord(firstSeg[0] as string);
+    parseStreetWords(numbered ? [firstSeg[0] as string, ...streetSeg] : streetSeg, out);
+    const place = numbered ? firstSeg.slice(1) : firstSeg;
+    if (place.length > 0) out.localities.push(place.join(" "));
+  } else parseStreetWords(firstSeg, out);
+  for (const seg of middle) {
+    const unit = unitAt(seg, 0);
+    if (unit && out.unit === null && unit.used === seg.length) {
+      out.unit_type = unit.type;
+      out.unit = unit.id;
+    } else if (out.street_name === null && isNumberWord(seg[0] as string)) {
+      parseStreetWords(seg, out);
+    } else out.localities.push(seg.join(" "));
+  }
+  return finish(out);
+}
+
+/** 2: ends in a street type that only names streets; 1: in one that also names places; 0: no street type. */
+function streetStrength(seg: string[]): number {
+  const last = seg[seg.length - 1] as string;
+  const glued = SUFFIX.has(last) ? null : splitGluedSuffix(last);
+  if (seg.length < 2 && glued === null) return 0;
+  let type = SUFFIX.get(last) ?? glued?.type;
+  if (type === undefined && seg.length >= 2 && last.length >= 4 && !isNumberWord(last)) {
+    const guess = SUFFIX_TABLE.find(last);
+    if (guess) type = SUFFIX.get(guess);
+  }
+  if (type === undefined) return 0;
+  return PLACE_LIKE_TYPES.has(type) ? 1 : 2;
+}
+
+/** A street written as words ("CHANDLER STREET") as one comparable key: name letters plus the standard type. */
+function streetKey(text: string): string {
+  const words = text.toLowerCase().split(" ");
+  const last = words[words.length - 1] as string;
+  const type = words.length > 1 ? SUFFIX.get(last) : undefined;
+  if (type !== undefined) words[words.length - 1] = type;
+  return words.join("");
+}
+
+/** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
+function finish(a: ParsedAddress): ParsedAddress {
+  a.number = upper(a.number);
+  a.pre_direction = upper(a.pre_direction);
+  a.street_name = upper(a.street_name);
+  a.street_type = upper(a.street_type);
+  a.post_direction = upper(a.post_direction);
+  a.unit_type = upper(a.unit_type);
+  a.unit = upper(a.unit);
+  for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
+  a.city = upper(a.city);
+  a.state = upper(a.state);
+  return a;
+}
+
+/** Parses the applicant's form fields into the same components as a one-line address. */
+export function parseAddressFields(fields: AddressFields | null | undefined): ParsedAddress | null {
+  if (!fields) return null;
+  const out = emptyAddress();
+  const line1 = addressWords(fields.line1 ?? "").filter((w) => w !== ",");
+  const line2 = addressWords(fields.line2 ?? "").filter((w) => w !== ",");
+  if (line1.length > 0) parseStreetWords(line1, out);
+  if (line2.length > 0) {
+    const unit = unitAt(line2, 0);
+    if (unit && unit.used === line2.length) {
+      out.unit_type = unit.type;
+      out.unit = unit.id;
+    } else if (line2.length === 1 && /^\d+[a-z]?$/.test(line2[0] as string) && out.unit === null) {
+      out.unit = line2[0] as string;
+    } else if (out.street_name === null && isNumberWord(line2[0] as string)) {
+      parseStreetWords(line2, out);
+    } else out.localities.push(line2.join(" "));
+  }
+  const city = fold(fields.city ?? "");
+  out.city = city.length > 0 ? city : null;
+  const country = fold(fields.country ?? "");
+  out.country = country.length > 0 ? (COUNTRY.get(country) ?? country.toUpperCase()) : null;
+  const state = fold(fields.state ?? "");
+  if (state.length > 0) {
+    const hits = REGION.get(state);
+    const hit = hits && ((out.country && hits.find((h) => h.country === out.country)) || hits[0]);
+    out.state = hit ? hit.code : state;
+    if (!out.country && hit) out.country = hit.country;
+  }
+  const postal = fold(fields.postal_code ?? "", { keepHyphen: true }).replace(/ /g, "");
+  if (postal.length > 0) {
+    const read = readPostal([postal]);
+    out.postal_code = read ? read.code : postal;
+    out.postal_code_ext = read ? read.ext : null;
+    if (!out.country && read?.country) out.country = read.country;
+  }
+  const parsed = finish(out);
+  const empty = Object.values(parsed).every((v) => v === null || (Array.isArray(v) && v.length === 0));
+  return empty ? null : parsed;
+}
+
+/** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */
+export type ComponentResult = "match" | "partial" | "mismatch" | "missing";
+
+/** Flags on an address comparison, one per component. */
+export interface AddressFlags {
+  postal_code: ComponentResult;
+  street_number: ComponentResult;
+  street_name: ComponentResult;
+  unit: ComponentResult;
+  city: ComponentResult;
+  state: ComponentResult;
+}
+
+export interface AddressComparison {
+  score: number;
+  flags: AddressFlags;
+  reasons: string[];
+}
+
+function cityKey(city: string): string {
+  const words = city.toLowerCase().split(" ");
+  let key = "";
+  for (const w of words) key += CITY_WORDS.get(w) ?? w;
+  return key;
+}
+
+/** The flag for one component's similarity. Numbers and postal codes are close only by one keyed digit. */
+function componentResult(key: keyof AddressFlags, similarity: number): ComponentResult {
+  if (key === "street_number" || key === "postal_code") {
+    return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
+  }
+  return similarity >= 0.85 ? "match" : similarity >= 0.5 ? "partial" : "mismatch";
+}
+
+function textSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter === 0) return 0;
+  if (Math.abs(a.length - b.length) > 2) {
+    const far = jaroWinkler(a, b);
+    return far >= 0.8 ? far * 0.9 : Math.max(0, (far - 0.6) / 0.2) * 0.5;
+  }
+  // The full distance only when it can be one or two edits.
+  const d = bagDistance(a, b) <= 2 ? damerauLevenshtein(a, b) : 3;
+  if (d === 1 && shorter >= 3) return 0.92;
+  if (d === 2 && shorter >= 6) return 0.85;
+  const jw = jaroWinkler(a, b);
+  return jw >= 0.8 ? jw * 0.9 : Math.max(0, (jw - 0.6) / 0.2) * 0.5;
+}
+
+function numberSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const da = a.replace(/\D/g, "");
+  const db = b.replace(/\D/g, "");
+  if (da.length > 0 && da === db) return 0.9; // 12A vs 12
+  // One keyed digit wrong, dropped or swapped ("106" vs "16", "562" vs "526").
+  if (da.length > 0 && db.length > 0 && damerauLevenshtein(da, db) === 1) return 0.5;
+  return 0;
+}
+
+// Component weights: the postal code, house number and street name each pin an address down; city and state are
+// implied by the postal code, a unit only refines. Missing components drop out of the average.
+const WEIGHTS = { postal_code: 0.25, street_number: 0.25, street_name: 0.25, city: 0.15, state: 0.05, unit: 0.05 };
+const WEIGHTED_COMPONENTS = Object.keys(WEIGHTS) as (keyof AddressFlags)[];
+
+/** Compares the applicant's address with an owner's. */
+export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress): AddressComparison {
+  const sims: Partial<Record<keyof AddressFlags, number>> = {};
+  const flags: AddressFlags = {
+    postal_code: "missing",
+    street_number: "missing",
+    street_name: "missing",
+    unit: "missing",
+    city: "missing",
+    state: "missing",
+  };
+  if (applicant.postal_code && owner.postal_code) {
+    const a = applicant.postal_code.slice(0, 5);
+    const b = owner.postal_code.slice(0, 5);
+    sims.postal_code = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
+  }
+  if (applicant.number && owner.number) sims.street_number = numberSimilarity(applicant.number, owner.number);
+  if (applicant.street_name && owner.street_name) {
+    const a = applicant.street_name.replace(/ /g, "");
+    const b = owner.street_name.replace(/ /g, "");
+    let s = textSimilarity(a, b);
+    // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
+    if (s < 1 && applicant.street_type && owner.street_type === null) {
+      s = Math.max(s, textSimilarity(a + applicant.street_type, b));
+    }
+    if (applicant.street_type && owner.street_type && applicant.street_type !== owner.street_type) s *= 0.85;
+    if (applicant.pre_direction && owner.pre_direction && applicant.pre_direction !== owner.pre_direction) s *= 0.85;
+    sims.street_name = s;
+  }
+  // The street may sit among the owner's place lines when the bank swapped them.
+  if ((sims.street_name ?? 0) < 0.85 && applicant.street_name && owner.localities.length > 0) {
+    const key = streetKey(`${applicant.street_name} ${applicant.street_type ?? ""}`.trim());
+    for (const place of owner.city ? [...owner.localities, owner.city] : owner.localities) {
+      const s = textSimilarity(key, streetKey(place)) * 0.95;
+      if (s > (sims.street_name ?? 0)) sims.street_name = s;
+    }
+  }
+  if (applicant.unit && owner.unit) sims.unit = applicant.unit === owner.unit ? 1 : 0;
+  if (applicant.city && owner.city) {
+    const a = cityKey(applicant.city);
+    let s = textSimilarity(a, cityKey(owner.city));
+    // Australian addresses often give the locality where a US one has the city.
+    if (s < 1) for (const place of owner.localities) s = Math.max(s, textSimilarity(a, cityKey(place)) * 0.9);
+    sims.city = s;
+  }
+  if (applicant.state && owner.state) sims.state = applicant.state === owner.state ? 1 : 0;
+
+  let total = 0;
+  let weight = 0;
+  for (const key of WEIGHTED_COMPONENTS) {
+    const s = sims[key];
+    if (s === undefined) continue;
+    flags[key] = componentResult(key, s);
+    total += WEIGHTS[key] * s;
+    weight += WEIGHTS[key];
+  }
+  // Little to compare (only a state, say) is weak evidence either way: pull the score towards the middle.
+  let score = weight > 0 ? total / weight : 0.5;
+  if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
+  const rounded = Math.round(100 * score);
+  return { score: rounded, flags, reasons: addressReasons(flags) };
+}
+
+const LABELS: Record<keyof AddressFlags, string> = {
+  postal_code: "Postal code",
+  street_number: "street number",
+  street_name: "street name",
+  unit: "unit",
+  city: "city",
+  state: "state",
+};
+
+const COMPONENTS = Object.keys(LABELS) as (keyof AddressFlags)[];
+
+/** "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. */
+function addressReasons(flags: AddressFlags): string[] {
+  const reasons: string[] = [];
+  for (const [result, one, many] of OUTCOME_WORDS) {
+    let count = 0;
+    let text = "";
+    let last = "";
+    for (const key of COMPONENTS) {
+      if (flags[key] !== result) continue;
+      const label = count === 0 ? capitalize(LABELS[key]) : LABELS[key];
+      if (count === 1) text = last;
+      else if (count > 1) text += `, ${last}`;
+      last = label;
+      count++;
+    }
+    if (count === 1) reasons.push(`${last} ${one}`);
+    else if (count > 1) reasons.push(`${text} and ${last} ${many}`);
+  }
+  if (reasons.length === 0) reasons.push("Address has no comparable parts");
+  return reasons;
+}
+
+const OUTCOME_WORDS: readonly (readonly [ComponentResult, string, string])[] = [
+  ["match", "matches", "match"],
+  ["partial", "is close but not equal", "are close but not equal"],
+  ["mismatch", "differs", "differ"],
+];
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : (s[0] as string).toUpperCase() + s.slice(1);
+}

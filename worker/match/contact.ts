@@ -1,0 +1,76 @@
+/**
+ * Email addresses and phone numbers: reduce each to the form that identifies a mailbox or a line (canonical email,
+ * E.164 phone), then compare. A match is strong evidence; a difference is weak (people have several of each).
+ */
+import { CALLING_CODES } from "./tables/regions";
+
+// Providers that ignore dots in the local part (Gmail documents this); "+tag" sub-addressing is stripped everywhere
+// because every large provider delivers "name+tag@" to "name@".
+const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+const DOMAIN_ALIASES = new Map([["googlemail.com", "gmail.com"]]);
+
+/** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
+export function canonicalEmail(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const trimmed = raw
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, "");
+  const at = trimmed.lastIndexOf("@");
+  if (at <= 0 || at === trimmed.length - 1) return null;
+  let local = trimmed.slice(0, at);
+  let domain = trimmed.slice(at + 1).replace(/\.+$/, "");
+  domain = DOMAIN_ALIASES.get(domain) ?? domain;
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (DOTLESS_DOMAINS.has(domain)) local = local.replace(/\./g, "");
+  if (local.length === 0 || domain.length === 0 || /\s/.test(local + domain)) return null;
+  return `${local}@${domain}`;
+}
+
+export interface ContactComparison {
+  score: number;
+  reasons: string[];
+}
+
+/** Compares two email addresses: 100 same mailbox, 60 same local part at another provider, else 0. */
+export function compareEmails(a: string, b: string): ContactComparison {
+  if (a === b) return { score: 100, reasons: ["Email matches"] };
+  const [la] = a.split("@");
+  const [lb] = b.split("@");
+  if (la && la === lb && la.length >= 4) return { score: 60, reasons: ["Email user name matches at another provider"] };
+  return { score: 0, reasons: ["Email differs"] };
+}
+
+/** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
+export function toE164(raw: string | null | undefined, defaultCountry = "US"): string | null {
+  if (raw == null) return null;
+  let text = raw.normalize("NFKC").trim().toLowerCase();
+  // Extensions: "x123", "ext. 123", "extension 123", ";ext=123", "#123" after the number.
+  text = text.replace(/\s*(?:;?ext\.?=?|extension|x|#)\s*\d+\s*$/, "");
+  const digits = text.replace(/\D/g, "");
+  if (digits.length < 6 || digits.length > 15) return null;
+  if (text.startsWith("+")) return `+${digits}`;
+  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
+  if (digits.startsWith("011") && digits.length > 11) return `+${digits.slice(3)}`;
+  const code = CALLING_CODES[defaultCountry.toUpperCase()] ?? "1";
+  if (code === "1") {
+    if (digits.length === 10) return `+1${digits}`;
+    if (digits.length === 11 && digits.startsWith("1")) return `+${digits}`;
+    return `+${digits}`;
+  }
+  // Trunk prefix 0 in most other numbering plans ("04 1234 5678" → +61 4 1234 5678).
+  if (digits.startsWith(code) && digits.length >= 10) return `+${digits}`;
+  return `+${code}${digits.replace(/^0/, "")}`;
+}
+
+/** Compares two E.164 numbers: 100 equal, 70 same national number under a different country reading, else 0. */
+export function comparePhones(a: string, b: string): ContactComparison {
+  if (a === b) return { score: 100, reasons: ["Phone matches"] };
+  // The same last ten digits read under different country assumptions.
+  if (a.length >= 11 && b.length >= 11 && a.slice(-10) === b.slice(-10)) {
+    return { score: 70, reasons: ["Phone matches apart from the country code"] };
+  }
+  return { score: 0, reasons: ["Phone differs"] };
+}

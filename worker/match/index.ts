@@ -1,0 +1,177 @@
+/**
+ * The owner matching engine: are the owners a bank reports for an account the applicant who signed up?
+ * Pure and synchronous (no I/O, no runtime APIs), so the worker, the CLI and the benchmark all run this same code.
+ * See DESIGN.md §4 for the result every consumer sees.
+ */
+import {
+  type AddressFields,
+  type AddressFlags,
+  type ComponentResult,
+  compareAddresses,
+  type ParsedAddress,
+  parseAddressFields,
+  parseAddressLine,
+} from "./addresses";
+import { canonicalEmail, compareEmails, comparePhones, toE164 } from "./contact";
+import { compareNames, type NameFlags, type NameWord, type ParsedName, parseName } from "./names";
+import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
+import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
+
+export type { MatchWeights } from "./policy";
+export { DEFAULT_POLICY, parsePolicy } from "./policy";
+export type { AddressFlags, ComponentResult, Decision, FieldScore, FieldScores, MatchPolicy, NameFlags, ParsedAddress };
+
+/** Version of the scoring method, stored with every result so old verdicts stay explainable. */
+export const ALGORITHM = "ownercheck-match@1";
+
+export interface ApplicantInput {
+  name: string;
+  address?: AddressFields | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export interface OwnerInput {
+  name: string | null;
+  raw_address: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface OwnerResult {
+  score: number;
+  decision: Decision;
+  fields: FieldScores;
+  reasons: string[];
+}
+
+export interface MatchResult extends OwnerResult {
+  /** Index of the best-matching owner in the input, -1 when there are none. */
+  owner_index: number;
+  algorithm: string;
+  /** Every owner scored, in input order. */
+  owners: OwnerResult[];
+}
+
+/** The normalized forms of a party's data, for showing next to the raw values. */
+export interface NormalizedParty {
+  name: {
+    words: string[];
+    given: string | null;
+    middles: string[];
+    surname: string | null;
+    honorifics: string[];
+    suffixes: string[];
+    comma_form: boolean;
+    business: boolean;
+  } | null;
+  address: ParsedAddress | null;
+  email: string | null;
+  phone: string | null;
+}
+
+interface PreparedApplicant {
+  name: ParsedName | null;
+  address: ParsedAddress | null;
+  email: string | null;
+  phone: string | null;
+  country: string;
+}
+
+function prepareApplicant(applicant: ApplicantInput): PreparedApplicant {
+  const address = parseAddressFields(applicant.address ?? null);
+  const country = address?.country && /^[A-Z]{2}$/.test(address.country) ? address.country : "US";
+  return {
+    name: parseName(applicant.name),
+    address,
+    email: canonicalEmail(applicant.email),
+    phone: toE164(applicant.phone, country),
+    country,
+  };
+}
+
+function scoreOwner(a: PreparedApplicant, owner: OwnerInput, policy: MatchPolicy): OwnerScore {
+  const ownerName = parseName(owner.name);
+  const ownerAddress = parseAddressLine(owner.raw_address, a.address?.city ?? null);
+  const email = canonicalEmail(owner.email);
+  const phone = toE164(owner.phone, a.country);
+  return combine(
+    {
+      name: a.name && ownerName ? compareNames(a.name, ownerName) : null,
+      address: a.address && ownerAddress ? compareAddresses(a.address, ownerAddress) : null,
+      email: a.email && email ? compareEmails(a.email, email) : null,
+      phone: a.phone && phone ? comparePhones(a.phone, phone) : null,
+    },
+    policy,
+  );
+}
+
+const DECISION_RANK: Record<Decision, number> = { mismatch: 0, review: 1, match: 2 };
+
+/** Scores every owner against the applicant; the best owner (decision first, then score) decides. */
+export function matchOwners(
+  applicant: ApplicantInput,
+  owners: readonly OwnerInput[],
+  policy: MatchPolicy = DEFAULT_POLICY,
+): MatchResult {
+  const prepared = prepareApplicant(applicant);
+  const results: OwnerResult[] = owners.map((o) => scoreOwner(prepared, o, policy));
+  let best = -1;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i] as OwnerResult;
+    const b = best >= 0 ? (results[best] as OwnerResult) : null;
+    if (
+      !b ||
+      DECISION_RANK[r.decision] > DECISION_RANK[b.decision] ||
+      (r.decision === b.decision && r.score > b.score)
+    ) {
+      best = i;
+    }
+  }
+  if (best < 0) {
+    return {
+      score: 0,
+      decision: decide(0, policy),
+      owner_index: -1,
+      algorithm: ALGORITHM,
+      fields: { name: null, address: null, email: null, phone: null },
+      reasons: ["The bank reports no owners for this account"],
+      owners: [],
+    };
+  }
+  const top = results[best] as OwnerResult;
+  const reasons =
+    results.length > 1 ? [`Best of ${results.length} owners: owner ${best + 1}`, ...top.reasons] : top.reasons;
+  return { ...top, reasons, owner_index: best, algorithm: ALGORITHM, owners: results };
+}
+
+function normalizedName(name: ParsedName | null): NormalizedParty["name"] {
+  if (!name) return null;
+  const keys = name.words.map((w: NameWord) => w.text);
+  return {
+    words: keys,
+    given: keys.length >= 2 ? (keys[0] as string) : null,
+    middles: keys.slice(1, -1),
+    surname: keys.length >= 1 ? (keys[keys.length - 1] as string) : null,
+    honorifics: name.honorifics,
+    suffixes: name.suffixes,
+    comma_form: name.comma_form,
+    business: name.business,
+  };
+}
+
+/** An owner's data as the matcher reads it: parsed address, name words, canonical email, E.164 phone. */
+export function normalizeOwnerForDisplay(owner: OwnerInput, defaultCountry = "US"): NormalizedParty {
+  return {
+    name: normalizedName(parseName(owner.name)),
+    address: parseAddressLine(owner.raw_address),
+    email: canonicalEmail(owner.email),
+    phone: toE164(owner.phone, defaultCountry),
+  };
+}
+
+/** The applicant's data as the matcher reads it (same shape as normalizeOwnerForDisplay). */
+export function normalizeApplicantForDisplay(applicant: ApplicantInput): NormalizedParty {
+  const p = prepareApplicant(applicant);
+  return { name: normalizedName(p.name), address: p.address, email: p.email, phone: p.phone };
+}

@@ -1,0 +1,697 @@
+/**
+ * Personal names: parse a written name into given name, middle names and surname (titles, suffixes and
+ * organisation words set aside), then compare two names role by role — given with given, surname with surname —
+ * under both written orders, so "SMITH, ROBERT J", "Robert Smith" and "Smith Robert" all line up. Each comparison
+ * returns the score together with the flags and reasons that explain it.
+ */
+import { SpellingIndex } from "./fuzzy-lookup";
+import { fold } from "./normalize";
+import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./similarity";
+import { GIVEN_NAMES } from "./tables/given-names";
+import {
+  BUSINESS_ENTITY_FORMS,
+  BUSINESS_TRADE_WORDS,
+  HONORIFICS,
+  NAME_SUFFIXES,
+  PROFESSIONAL_SUFFIXES,
+  SURNAME_PARTICLES,
+} from "./tables/name-words";
+import { NICKNAME_FAMILIES } from "./tables/nicknames";
+
+const HONORIFIC_SET = new Set(HONORIFICS.map((w) => fold(w)));
+const SUFFIX_SET = new Set(NAME_SUFFIXES.map((w) => fold(w)));
+const PROFESSIONAL_SET = new Set(PROFESSIONAL_SUFFIXES.map((w) => fold(w)));
+const PARTICLE_SET = new Set(SURNAME_PARTICLES.map((w) => fold(w)));
+// Particles that are also given names; a name starting with one of them is read given name first.
+const GIVEN_LIKE_PARTICLES = new Set(["al", "ben", "bin", "van", "del", "mac", "el", "lo", "y"]);
+const ENTITY_FORMS = BUSINESS_ENTITY_FORMS.map((w) => fold(w));
+const ENTITY_SINGLE = new Set(ENTITY_FORMS.filter((w) => !w.includes(" ")));
+const ENTITY_MULTI = ENTITY_FORMS.filter((w) => w.includes(" "));
+// Short forms that are also surnames or initials ("Na", "Co", "Sa") only count as the last word of a name of three
+// words or more.
+const ENTITY_ENDING_ONLY = new Set([
+  "co",
+  "sa",
+  "ag",
+  "ab",
+  "as",
+  "na",
+  "pa",
+  "pc",
+  "lp",
+  "bv",
+  "nv",
+  "kk",
+  "oy",
+  "kg",
+]);
+const TRADE_SET = new Set(BUSINESS_TRADE_WORDS.map((w) => fold(w)));
+
+// Nickname families: word → the families it belongs to; heads are the formal names (first of a row).
+const FAMILIES_BY_NAME = new Map<string, number[]>();
+const FORMAL_NAMES = new Set<string>();
+NICKNAME_FAMILIES.forEach((row, index) => {
+  FORMAL_NAMES.add(row[0] as string);
+  for (const name of new Set(row)) {
+    const list = FAMILIES_BY_NAME.get(name);
+    if (list) list.push(index);
+    else FAMILIES_BY_NAME.set(name, [index]);
+  }
+});
+// Every given name we know as a real name: nickname families plus the common-names table.
+const KNOWN_GIVEN = new Set<string>([...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]);
+
+/** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
+export interface NameWord {
+  /** Letters only, compound parts joined: "garcialopez", "delacruz". */
+  key: string;
+  /** The meaningful parts: ["garcia", "lopez"], ["cruz"]. */
+  parts: string[];
+  /** As written after folding: "garcia-lopez", "de la cruz". */
+  text: string;
+  /** Several parts or a particle: compared part by part too. */
+  compound: boolean;
+  /** Phonetic key of `key`, computed on first use. */
+  phonetic?: string;
+  /** Made by joining two written words (a name split by a stray space). */
+  joined?: boolean;
+}
+
+/** A parsed personal or business name. */
+export interface ParsedName {
+  /** Name words in given-first order (a "LAST, FIRST" name is reordered). */
+  words: NameWord[];
+  honorifics: string[];
+  suffixes: string[];
+  /** Written "LAST, FIRST": the order is known, not guessed. */
+  comma_form: boolean;
+  business: boolean;
+}
+
+/** Flags on a name comparison (see DESIGN.md §4). */
+export interface NameFlags {
+  /** Same words after normalization (case, accents, punctuation, titles and suffixes aside). */
+  exact: boolean;
+  /** A given name matched through the nickname table (Bob → Robert). */
+  nickname: boolean;
+  /** A given or middle name matched only by its initial (J → James). */
+  initials: boolean;
+  /** The owner's name is written surname first without a comma ("Smith Robert"). */
+  order_swapped: boolean;
+  /** Only the given name or only the surname matches: typically a relative or a namesake. */
+  first_or_last_only: boolean;
+  /** One side names an organisation (LLC, Inc, Trust…), not a person. */
+  business_name: boolean;
+  /** Both names have middle names and they disagree. */
+  middle_name_mismatch: boolean;
+  /** A name word matched despite a spelling, OCR or phonetic error. */
+  typo: boolean;
+  /** Both names carry generational suffixes and they differ (Jr vs Sr): possibly parent and child. */
+  suffix_mismatch: boolean;
+  /** The given name matched a middle name on the other side (goes by the middle name). */
+  middle_as_given: boolean;
+}
+
+export interface NameComparison {
+  score: number;
+  flags: NameFlags;
+  reasons: string[];
+  /** For a partial match: which role matched, and how close the other role came (0..1). */
+  partial?: { matched: "given" | "surname"; other_similarity: number; missing_word: boolean };
+}
+
+/** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
+function commaIndex(raw: string): number {
+  const ascii = raw.indexOf(",");
+  return ascii >= 0 ? ascii : raw.indexOf("\uff0c");
+}
+
+function splitCommaForm(raw: string): { last: string[]; first: string[] } | null {
+  const comma = commaIndex(raw);
+  if (comma < 0) return null;
+  const last = fold(raw.slice(0, comma), { keepHyphen: true });
+  const first = fold(raw.slice(comma + 1), { keepHyphen: true });
+  if (last.length === 0 || first.length === 0) return null;
+  const firstWords = first.split(" ");
+  if (firstWords.every((w) => SUFFIX_SET.has(w) || PROFESSIONAL_SET.has(w) || HONORIFIC_SET.has(w))) return null;
+  return { last: last.split(" "), first: firstWords };
+}
+
+function isBusiness(words: string[]): boolean {
+  if (words.length === 0) return false;
+  // Spaced-out forms ("L L C") only when the name has one-letter words.
+  if (words.some((w) => w.length === 1)) {
+    const joined = ` ${words.join(" ")} `;
+    for (const multi of ENTITY_MULTI) if (joined.includes(` ${multi} `)) return true;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!ENTITY_SINGLE.has(w)) continue;
+    if (!ENTITY_ENDING_ONLY.has(w)) return true;
+    // "Johnson Consulting Co" is a company; "Maria Na" is a person with a two-letter surname.
+    if (i === words.length - 1 && words.length >= 3) return true;
+  }
+  // A trade word closing a name of two or more words ("Sanchez Plumbing").
+  const last = words[words.length - 1] as string;
+  return words.length >= 2 && TRADE_SET.has(last);
+}
+
+function makeWord(text: string): NameWord {
+  if (!text.includes(" ") && !text.includes("-")) return { key: text, parts: [text], text, compound: false };
+  const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
+  const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
+  return { key: pieces.join(""), parts: parts.length > 0 ? parts : pieces, text, compound: pieces.length > 1 };
+}
+
+function phoneticOf(word: NameWord): string {
+  word.phonetic ??= phoneticKey(word.key);
+  return word.phonetic;
+}
+
+/** Groups surname particles with the word after them: ["maria", "de", "la", "cruz"] → ["maria", "de la cruz"]. */
+function groupParticles(words: string[], fromIndex: number): string[] {
+  const out: string[] = words.slice(0, fromIndex);
+  let pending: string[] = [];
+  for (let i = fromIndex; i < words.length; i++) {
+    const w = words[i] as string;
+    if (PARTICLE_SET.has(w) && i < words.length - 1) {
+      pending.push(w);
+      continue;
+    }
+    out.push(pending.length > 0 ? `${pending.join(" ")} ${w}` : w);
+    pending = [];
+  }
+  return out;
+}
+
+function stripLeadingHonorifics(words: string[], keep: number, honorifics: string[]): string[] {
+  let i = 0;
+  while (i < words.length - keep && HONORIFIC_SET.has(words[i] as string)) honorifics.push(words[i++] as string);
+  return i > 0 ? words.slice(i) : words;
+}
+
+function stripTrailingSuffixes(words: string[], keep: number, suffixes: string[], professional: boolean): string[] {
+  let end = words.length;
+  while (end > keep) {
+    const w = words[end - 1] as string;
+    if (SUFFIX_SET.has(w) || (professional && PROFESSIONAL_SET.has(w))) {
+      suffixes.unshift(w);
+      end--;
+    } else break;
+  }
+  return end < words.length ? words.slice(0, end) : words;
+}
+
+/** Parses a written name. Returns null for a missing or empty name. */
+export function parseName(raw: string | null | undefined): ParsedName | null {
+  if (raw == null) return null;
+  const honorifics: string[] = [];
+  const suffixes: string[] = [];
+  const comma = splitCommaForm(raw);
+  let ordered: string[];
+  let business: boolean;
+  if (comma) {
+    business = isBusiness([...comma.last, ...comma.first]);
+    const last = stripTrailingSuffixes(stripLeadingHonorifics(comma.last, 1, honorifics), 1, suffixes, true);
+    const first = stripTrailingSuffixes(stripLeadingHonorifics(comma.first, 1, honorifics), 1, suffixes, true);
+    // The whole part before the comma is the surname, however many words it has.
+    ordered = [...groupParticles(first, 1), last.join(" ")];
+  } else {
+    // Text after a comma that only holds suffixes ("John Smith, Jr., MD") is suffixes, professional ones included.
+    const commaAt = commaIndex(raw);
+    const head = commaAt >= 0 ? raw.slice(0, commaAt) : raw;
+    const tail =
+      commaAt >= 0
+        ? fold(raw.slice(commaAt + 1))
+            .split(" ")
+            .filter((w) => w.length > 0)
+        : [];
+    let words = fold(head, { keepHyphen: true })
+      .split(" ")
+      .filter((w) => w.length > 0);
+    if (words.length === 0 && tail.length > 0) words = tail.splice(0);
+    business = isBusiness([...words, ...tail]);
+    for (const w of tail) if (!HONORIFIC_SET.has(w)) suffixes.push(w);
+    words = stripLeadingHonorifics(words, 2, honorifics);
+    words = stripTrailingSuffixes(words, 2, suffixes, false);
+    // A name that opens with a particle is written surname first ("De La Cruz Nicholas").
+    const leadingParticle =
+      words.length >= 3 && PARTICLE_SET.has(words[0] as string) && !GIVEN_LIKE_PARTICLES.has(words[0] as string);
+    ordered = groupParticles(words, leadingParticle ? 0 : 1);
+  }
+  const nameWords = ordered.filter((w) => w.length > 0).map(makeWord);
+  if (nameWords.length === 0 && honorifics.length === 0 && suffixes.length === 0) return null;
+  return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
+}
+
+/** Whether two given names belong to one nickname family (Bob/Robert, Peggy/Margaret, Bob/Bobby). */
+export function areNicknames(a: string, b: string): boolean {
+  if (a === b) return false;
+  const fa = FAMILIES_BY_NAME.get(a);
+  const fb = FAMILIES_BY_NAME.get(b);
+  if (!fa || !fb) return false;
+  for (const family of fa) {
+    if (!fb.includes(family)) continue;
+    const head = (NICKNAME_FAMILIES[family] as readonly string[])[0];
+    // Two formal names never match through a shared diminutive (Cassandra and Alexandra both give "Sandy").
+    if (a === head || b === head || !(FORMAL_NAMES.has(a) && FORMAL_NAMES.has(b))) return true;
+  }
+  return false;
+}
+
+type WordMatchKind = "exact" | "nickname" | "initial" | "compound" | "typo" | "phonetic" | "distinct" | "weak";
+
+interface WordMatch {
+  score: number;
+  kind: WordMatchKind;
+}
+
+const NO_MATCH: WordMatch = { score: 0, kind: "weak" };
+
+/** Similarity of two spellings in [0, 1] with the kind of error that explains it. */
+export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB?: NameWord): WordMatch {
+  if (a === b) return { score: 1, kind: "exact" };
+  const shorter = Math.min(a.length, b.length);
+  if (shorter === 0) return NO_MATCH;
+  const jw = jaroWinkler(a, b);
+  let best: WordMatch = { score: Math.max(0, (jw - 0.72) / 0.28) * 0.7, kind: "weak" };
+  // Below this Jaro-Winkler no one- or two-edit typo and no sound-alike spelling of a name is possible in practice;
+  // most pairs of different names stop here.
+  if (jw < 0.6) return best;
+  if (shorter >= 3 && Math.abs(a.length - b.length) <= 2 && bagDistance(a, b) <= 2) {
+    const distance = damerauLevenshtein(a, b);
+    const typo = distance === 1 ? 0.9 : distance === 2 && shorter >= 6 ? 0.8 : 0;
+    if (typo > best.score) best = { score: typo, kind: "typo" };
+  }
+  if (best.score < 0.85 && shorter >= 3) {
+    const key = wordA ? phoneticOf(wordA) : phoneticKey(a);
+    if (key.length >= 3 && key === (wordB ? phoneticOf(wordB) : phoneticKey(b)))
+      best = { score: 0.85, kind: "phonetic" };
+  }
+  if (best.kind === "weak" && best.score >= 0.6) best = { score: best.score, kind: "typo" };
+  return best;
+}
+
+// Two different real given names that merely look or sound alike (Denise/Dennis, Steven/Stephanie) are different
+// people far more often than a typo: a spelling match between two names both known to the table is held down.
+const DISTINCT_NAMES_CAP = 0.3;
+// A given name written as its initial only ("J Smith"): consistent, but a relative shares the initial as easily, so
+// alone it lands in review; a matching email or phone lifts it to a match.
+const INITIAL_GIVEN = 0.55;
+
+function compareGiven(a: NameWord, b: NameWord): WordMatch {
+  if (a.key === b.key) return { score: 1, kind: "exact" };
+  if (a.key.length === 1 || b.key.length === 1) {
+    return a.key[0] === b.key[0] ? { score: INITIAL_GIVEN, kind: "initial" } : NO_MATCH;
+  }
+  if (areNicknames(a.key, b.key)) return { score: 0.93, kind: "nickname" };
+  const knownA = KNOWN_GIVEN.has(a.key);
+  const knownB = KNOWN_GIVEN.has(b.key);
+  const spelling = spellingSimilarity(a.key, b.key, a, b);
+  if (knownA && knownB) return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
+  if (spelling.score >= 0.8) return spelling;
+  // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
+  if (a.joined || b.joined) return spelling;
+  if (knownB && !knownA && misspelledNickname(a.key, b.key)) return { score: 0.82, kind: "nickname" };
+  if (knownA && !knownB && misspelledNickname(b.key, a.key)) return { score: 0.82, kind: "nickname" };
+  return spelling;
+}
+
+/**
+ * Whether an unknown word is one keying error away from a nickname-family relative of a known name. Searching only
+ * the known name's own families (tens of names) is both faster and safer than correcting the word against the whole
+ * table first.
+ */
+function misspelledNickname(unknown: string, known: string): boolean {
+  if (unknown.length < 5 || unknown.length > 12) return false;
+  let relatives = RELATIVES_INDEX.get(known);
+  if (relatives === undefined) {
+    relatives = relativesIndex(known);
+    RELATIVES_INDEX.set(known, relatives);
+  }
+  if (relatives === null) return false;
+  const hit = relatives.find(unknown);
+  return hit !== null && hit !== known;
+}
+
+// Per known given name, a one-edit index of the names it is a nickname of or for; built on first use.
+const RELATIVES_INDEX = new Map<string, SpellingIndex | null>();
+
+function relativesIndex(known: string): SpellingIndex | null {
+  const families = FAMILIES_BY_NAME.get(known);
+  if (!families) return null;
+  const relatives = new Set<string>();
+  for (const family of families) {
+    for (const relative of NICKNAME_FAMILIES[family] as readonly string[]) {
+      if (relative !== known && relative.length >= 4 && areNicknames(relative, known)) relatives.add(relative);
+    }
+  }
+  return relatives.size > 0 ? new SpellingIndex(relatives) : null;
+}
+
+function compareSurname(a: NameWord, b: NameWord): WordMatch {
+  if (a.key === b.key) return { score: 1, kind: "exact" };
+  if (a.key.length === 1 || b.key.length === 1) {
+    return a.key[0] === b.key[0] ? { score: 0.6, kind: "initial" } : NO_MATCH;
+  }
+  let best = spellingSimilarity(a.key, b.key, a, b);
+  // One part of a compound surname ("Garcia" in "Garcia-Lopez", "Cruz" in "de la Cruz").
+  if (a.compound || b.compound) {
+    for (const pa of a.parts) {
+      for (const pb of b.parts) {
+        const s = pa === pb ? 0.9 : spellingSimilarity(pa, pb).score * 0.85;
+        if (s > best.score) best = { score: s, kind: "compound" };
+      }
+    }
+  }
+  return best;
+}
+
+const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
+
+function middlesCompatible(a: NameWord[], b: NameWord[]): { mismatch: boolean; initial: boolean } {
+  if (a.length === 0 || b.length === 0) return { mismatch: false, initial: false };
+  let mismatch = false;
+  let initial = false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  for (const m of short) {
+    let ok = false;
+    for (const n of long) {
+      if (m.key === n.key) ok = true;
+      else if ((m.key.length === 1 || n.key.length === 1) && m.key[0] === n.key[0]) {
+        ok = true;
+        initial = true;
+      } else if (compareGiven(m, n).score >= 0.8) ok = true;
+      if (ok) break;
+    }
+    if (!ok) mismatch = true;
+  }
+  return { mismatch, initial };
+}
+
+// Role weights: the surname carries a little more evidence than the given name (it is rarer and less often
+// shortened); the geometric form means both must agree — one strong role cannot hide a wrong other role.
+const GIVEN_WEIGHT = 0.45;
+const SURNAME_WEIGHT = 0.55;
+const MIDDLE_MISMATCH_FACTOR = 0.85;
+// Owner words in unexpected roles (a middle word taken as the given name, a surname that is not the last word).
+const UNEXPECTED_ROLE_FACTOR = 0.93;
+// Going by the middle name when the other side's given name is a different full name: plausible (Ashley Douglas
+// Hall goes by Douglas) but also how a parent named like a child looks, so never above the review band.
+const MIDDLE_AS_GIVEN_CAP = 0.78;
+
+/** Weighted geometric mean of the given-name and surname similarities. */
+function roleScore(given: WordMatch, surname: WordMatch): number {
+  return Math.max(0.01, given.score) ** GIVEN_WEIGHT * Math.max(0.01, surname.score) ** SURNAME_WEIGHT;
+}
+
+interface Scored {
+  score: number;
+  given: WordMatch;
+  surname: WordMatch;
+  givenIndex: number;
+  middleMismatch: boolean;
+  middleInitial: boolean;
+  swapped: boolean;
+  middleAsGiven: boolean;
+}
+
+/**
+ * Best assignment of the owner's words to the roles of the applicant's name. The written order (or its surname-
+ * first reversal when there is no comma) is expected; any other assignment pays a small penalty.
+ */
+function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null {
+  const a = applicant.words;
+  const w = owner.words;
+  if (a.length < 2 || w.length < 2) return null;
+  const aGiven = a[0] as NameWord;
+  const aSurname = a[a.length - 1] as NameWord;
+  const aMiddles = a.slice(1, -1);
+  const n = w.length;
+  const givenMatches = w.map((x) => compareGiven(aGiven, x));
+  const surnameMatches = w.map((x) => compareSurname(aSurname, x));
+  // The applicant may go by a middle name: compare applicant middles with each owner word too.
+  const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  let best: Scored | null = null;
+  for (let gi = 0; gi < n; gi++) {
+    for (let si = 0; si < n; si++) {
+      if (gi === si) continue;
+      const natural = gi === 0 && si === n - 1;
+      // Also for "LAST, FIRST" names: some banks put the given name before the comma.
+      const swapped = si === 0 && gi === 1;
+      let factor = natural || swapped ? 1 : UNEXPECTED_ROLE_FACTOR;
+      let given = givenMatches[gi] as WordMatch;
+      let middleAsGiven = false;
+      // Owner goes by a middle word: the owner's first word is passed over.
+      if (gi > 0 && !swapped) {
+        const passed = w[swapped ? 1 : 0] as NameWord;
+        middleAsGiven = passed.key.length > 1;
+        if (passed.key.length === 1) factor = 1;
+      }
+      for (const row of middleMatches) {
+        const alt = row[gi] as WordMatch;
+        if (alt.score > given.score) {
+          given = alt;
+          middleAsGiven = true;
+        }
+      }
+      let surname = surnameMatches[si] as WordMatch;
+      // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
+      // are tried (this also keeps the comparison symmetric).
+      if (swapped && n === 2 && a.length === 2) {
+        const altGiven = compareGiven(aSurname, w[0] as NameWord);
+        const altSurname = compareSurname(aGiven, w[1] as NameWord);
+        if (roleScore(altGiven, altSurname) > roleScore(given, surname)) {
+          given = altGiven;
+          surname = altSurname;
+        }
+      }
+      const middles =
+        middleAsGiven || aMiddles.length === 0
+          ? NO_MIDDLE_CONFLICT
+          : middlesCompatible(
+              aMiddles,
+              w.filter((_, k) => k !== gi && k !== si && !(gi > 0 && !swapped && k === 0)),
+            );
+      let score = roleScore(given, surname) * factor;
+      if (middles.mismatch) score *= MIDDLE_MISMATCH_FACTOR;
+      if (middleAsGiven) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
+      const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && natural);
+      if (better) {
+        best = {
+          score,
+          given,
+          surname,
+          givenIndex: gi,
+          middleMismatch: middles.mismatch,
+          middleInitial: middles.initial,
+          swapped: swapped && !natural,
+          middleAsGiven,
+        };
+      }
+    }
+  }
+  return best;
+}
+
+/** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */
+function rotations(words: NameWord[]): string[] {
+  const keys = words.map((w) => w.key);
+  const out: string[] = [];
+  for (let r = 0; r < keys.length; r++) out.push(keys.slice(r).join("") + keys.slice(0, r).join(""));
+  return out;
+}
+
+function emptyFlags(): NameFlags {
+  return {
+    exact: false,
+    nickname: false,
+    initials: false,
+    order_swapped: false,
+    first_or_last_only: false,
+    business_name: false,
+    middle_name_mismatch: false,
+    typo: false,
+    suffix_mismatch: false,
+    middle_as_given: false,
+  };
+}
+
+const GENERATIONAL = new Map<string, string>([
+  ["jr", "jr"],
+  ["jnr", "jr"],
+  ["junior", "jr"],
+  ["sr", "sr"],
+  ["snr", "sr"],
+  ["senior", "sr"],
+  ["ii", "ii"],
+  ["2nd", "ii"],
+  ["iii", "iii"],
+  ["3rd", "iii"],
+  ["iv", "iv"],
+  ["4th", "iv"],
+]);
+
+function generation(name: ParsedName): string | null {
+  for (const s of name.suffixes) {
+    const g = GENERATIONAL.get(s);
+    if (g) return g;
+  }
+  return null;
+}
+
+const display = (w: NameWord): string => w.text.replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+
+// A role counts as matching from this similarity, and as clearly not matching below the other.
+const ROLE_MATCH = 0.85;
+const ROLE_MISMATCH = 0.5;
+const SINGLE_WORD_MATCH = 0.8;
+
+/** Compares the applicant's name with an owner's name. */
+export function compareNames(applicant: ParsedName, owner: ParsedName): NameComparison {
+  const flags = emptyFlags();
+  const reasons: string[] = [];
+  if (owner.business || applicant.business) {
+    flags.business_name = true;
+    reasons.push(owner.business ? "Owner is an organisation, not a person" : "Applicant name reads as an organisation");
+  }
+  const a = applicant.words;
+  const b = owner.words;
+  if (a.length === 0 || b.length === 0) {
+    reasons.push("Name has no comparable words");
+    return { score: 0, flags, reasons };
+  }
+  const ga = generation(applicant);
+  const go = generation(owner);
+  const generationsDiffer = ga !== null && go !== null && ga !== go;
+  if (a.length === b.length && a.every((w, i) => w.key === (b[i] as NameWord).key)) {
+    flags.exact = true;
+    if (generationsDiffer) {
+      flags.suffix_mismatch = true;
+      reasons.push(`Same name but a different generation (${ga.toUpperCase()} vs ${go.toUpperCase()})`);
+      return { score: 80, flags, reasons };
+    }
+    reasons.push("Name matches exactly");
+    return { score: 100, flags, reasons };
+  }
+
+  let best = bestAssignment(applicant, owner);
+  // A name split by a stray space ("COF FEY"): with more words than the applicant, also try each adjacent pair of
+  // the owner's words joined into one.
+  if (b.length > a.length && b.length >= 3 && (!best || best.score < ROLE_MATCH)) {
+    for (let i = 0; i + 1 < b.length; i++) {
+      const left = b[i] as NameWord;
+      const right = b[i + 1] as NameWord;
+      if (left.key.length < 2 || right.key.length < 2) continue;
+      // Joined words match by spelling only, never through a guessed nickname.
+      const joined: NameWord = { ...makeWord(left.key + right.key), joined: true };
+      const words = [...b.slice(0, i), joined, ...b.slice(i + 2)];
+      const alt = bestAssignment(applicant, { ...owner, words });
+      if (alt && (!best || alt.score > best.score)) best = alt;
+    }
+  }
+  // Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): every
+  // rotation of one side's words against every rotation of the other's. Only worth it when the words did not
+  // line up well, and never when two different real given names were found (Denise Miller/Dennis Miller).
+  let whole = 0;
+  const wordsDiffer = a.length !== b.length;
+  const rolesWeak = !best || best.given.score < ROLE_MATCH || best.surname.score < ROLE_MATCH;
+  if ((!best || best.score < 0.97) && (wordsDiffer || rolesWeak) && best?.given.kind !== "distinct") {
+    const keysA = rotations(a);
+    for (const kb of rotations(b)) {
+      for (const ka of keysA) {
+        if (ka === kb) whole = Math.max(whole, 0.97);
+        else if (
+          Math.min(ka.length, kb.length) >= 7 &&
+          Math.abs(ka.length - kb.length) <= 2 &&
+          bagDistance(ka, kb) <= 2
+        ) {
+          const d = damerauLevenshtein(ka, kb);
+          if (d <= 2) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+        }
+      }
+    }
+  }
+  if (whole > 0 && (!best || whole > best.score)) {
+    flags.typo = whole < 0.97;
+    reasons.push(
+      flags.typo ? "Name matches once spacing is ignored, with a typo" : "Name matches once spacing is ignored",
+    );
+    return { score: Math.round(100 * whole), flags, reasons };
+  }
+
+  if (!best) {
+    // One side has a single word: a given name or a surname alone.
+    const single = a.length === 1 ? (a[0] as NameWord) : (b[0] as NameWord);
+    const other = a.length === 1 ? b : a;
+    let top: WordMatch = NO_MATCH;
+    let role = "";
+    other.forEach((w, i) => {
+      const m = i === other.length - 1 ? compareSurname(single, w) : compareGiven(single, w);
+      if (m.score > top.score) {
+        top = m;
+        role = i === other.length - 1 ? "surname" : "given name";
+      }
+    });
+    // Nothing else to go on, so a typo-level likeness of the one word counts.
+    if (top.score >= SINGLE_WORD_MATCH) {
+      flags.first_or_last_only = true;
+      flags.typo = top.kind === "typo" || top.kind === "phonetic";
+      reasons.push(`Only one name is given and it matches the ${role} (${display(single)})`);
+      const matched = role === "surname" ? "surname" : "given";
+      return {
+        score: Math.round(100 * top.score * 0.5),
+        flags,
+        reasons,
+        partial: { matched, other_similarity: 0, missing_word: true },
+      };
+    }
+    reasons.push("Names do not match");
+    return { score: Math.round(100 * top.score * 0.5), flags, reasons };
+  }
+
+  const { given, surname } = best;
+  flags.order_swapped = best.swapped;
+  flags.middle_name_mismatch = best.middleMismatch;
+  flags.middle_as_given = best.middleAsGiven;
+  flags.nickname = given.kind === "nickname";
+  flags.initials = given.kind === "initial" || best.middleInitial || surname.kind === "initial";
+  flags.typo =
+    given.kind === "typo" || given.kind === "phonetic" || surname.kind === "typo" || surname.kind === "phonetic";
+  flags.first_or_last_only =
+    (given.score >= ROLE_MATCH && surname.score < ROLE_MISMATCH) ||
+    (surname.score >= ROLE_MATCH && given.score < ROLE_MISMATCH);
+  let score = Math.round(100 * best.score);
+
+  if (flags.first_or_last_only) {
+    reasons.push(
+      surname.score >= ROLE_MATCH
+        ? "Only the surname matches: possibly a relative"
+        : "Only the given name matches: possibly a namesake or a changed surname",
+    );
+  } else if (given.score >= ROLE_MATCH && surname.score >= ROLE_MATCH) reasons.push("Given name and surname match");
+  else if (score >= 50) reasons.push("Name is similar");
+  else reasons.push("Names do not match");
+  if (flags.nickname) {
+    const ownerGiven = b[best.givenIndex] as NameWord;
+    reasons.push(`Name matches by nickname (${display(ownerGiven)} → ${display(a[0] as NameWord)})`);
+  }
+  if (flags.middle_as_given) reasons.push("Matches through a middle name used as the given name");
+  if (flags.initials) reasons.push("Matches by initial");
+  if (flags.typo) reasons.push("Name spelling differs slightly (typo or phonetic variant)");
+  if (flags.order_swapped) reasons.push("Owner's name is written surname first");
+  if (surname.kind === "compound") reasons.push("Surname matches one part of a compound surname");
+  if (flags.middle_name_mismatch) reasons.push("Middle names differ");
+  if (generationsDiffer) {
+    flags.suffix_mismatch = true;
+    score = Math.min(score, 80);
+    reasons.push(`Different generation suffixes (${ga.toUpperCase()} vs ${go.toUpperCase()})`);
+  }
+  if (whole > 0 && Math.round(100 * whole) > score) score = Math.round(100 * whole);
+  if (flags.first_or_last_only) {
+    const matched = surname.score >= ROLE_MATCH ? "surname" : "given";
+    const other = matched === "surname" ? given.score : surname.score;
+    return { score, flags, reasons, partial: { matched, other_similarity: other, missing_word: false } };
+  }
+  return { score, flags, reasons };
+}

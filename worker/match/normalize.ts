@@ -1,0 +1,198 @@
+/**
+ * Text folding shared by every field: one pass that makes two spellings of the same text compare equal.
+ * Unicode compatibility forms (NFKC/NFKD), accents, case, zero-width and bidi controls, punctuation and spacing all
+ * disappear here, so the comparison modules only ever see lower-case words separated by single spaces.
+ */
+
+// Letters that Unicode decomposition leaves alone but that readers treat as plain Latin letters.
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ß: "ss",
+  ẞ: "ss",
+  æ: "ae",
+  Æ: "ae",
+  œ: "oe",
+  Œ: "oe",
+  ø: "o",
+  Ø: "o",
+  đ: "d",
+  Đ: "d",
+  ð: "d",
+  Ð: "d",
+  þ: "th",
+  Þ: "th",
+  ł: "l",
+  Ł: "l",
+  ı: "i",
+  ħ: "h",
+  Ħ: "h",
+  ŋ: "n",
+  ſ: "s",
+  ŀ: "l",
+  ĸ: "k",
+};
+
+const APOSTROPHES = new Set(["'", "\u2019", "\u2018", "\u02bc", "\u02bb", "`", "\u00b4", "\u2032"]);
+const DASHES = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63", "\uff0d"]);
+const MARK = /\p{M}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Characters that survive folding besides letters and digits; everything else becomes a word break. */
+export interface FoldOptions {
+  /** Keep hyphens between two word characters ("garcia-lopez", "20500-0003"). */
+  keepHyphen?: boolean;
+  /** Keep "#" and "/" (unit numbers: "#4", "1/23"). */
+  keepAddressMarks?: boolean;
+  /** Keep commas as their own token (segment breaks in one-line addresses). */
+  keepComma?: boolean;
+}
+
+const NO_OPTIONS: FoldOptions = {};
+
+/**
+ * Folds text to lower-case ASCII-where-possible words separated by single spaces.
+ * Apostrophes join ("O'Brien" → "obrien"); other punctuation separates. Plain ASCII text (most input) skips
+ * Unicode decomposition and goes through a single character-code loop.
+ */
+export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
+  if (!NON_ASCII.test(input)) return foldAscii(input.toLowerCase(), options);
+  const text = input.normalize("NFKD");
+  const keepHyphen = options.keepHyphen === true;
+  const keepMarks = options.keepAddressMarks === true;
+  const keepComma = options.keepComma === true;
+  let out = "";
+  // State: 0 = at a word character, 1 = a break is pending, 2 = a hyphen waits to see whether a word follows.
+  let state = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let chars: string | null = null;
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) chars = text[i] as string;
+      else if (code >= 65 && code <= 90) chars = String.fromCharCode(code + 32);
+      else if (code === 39 || code === 96)
+        continue; // apostrophe, backtick: "O'Brien" → "obrien"
+      else if (keepMarks && (code === 35 || code === 47)) chars = text[i] as string;
+      else if (keepComma && (code === 44 || code === 59)) {
+        out += out.length > 0 ? " , " : ", ";
+        state = 3;
+        continue;
+      } else if (keepHyphen && code === 45) {
+        state = state === 0 ? 2 : 1;
+        continue;
+      } else {
+        if (state !== 3) state = 1;
+        continue;
+      }
+    } else {
+      // Outside ASCII: a whole code point (surrogate pairs included), classified by Unicode property.
+      const point = text.codePointAt(i) as number;
+      const ch = String.fromCodePoint(point);
+      if (point > 0xffff) i++;
+      if (APOSTROPHES.has(ch) || isFormatCharacter(point) || MARK.test(ch)) continue;
+      if (keepComma && (ch === "\uff0c" || ch === "\uff1b")) {
+        out += out.length > 0 ? " , " : ", ";
+        state = 3;
+        continue;
+      }
+      if (keepHyphen && DASHES.has(ch)) {
+        state = state === 0 ? 2 : 1;
+        continue;
+      }
+      const folded = LETTER_FOLDS[ch];
+      if (folded !== undefined) chars = folded;
+      else if (LETTER_OR_DIGIT.test(ch)) chars = ch.toLowerCase();
+      else {
+        if (state !== 3) state = 1;
+        continue;
+      }
+    }
+    if (state === 2) out += "-";
+    else if (state === 1 && out.length > 0) out += " ";
+    out += chars;
+    state = 0;
+  }
+  return out;
+}
+
+/** The ASCII-only case of fold (input already lower case): copies runs of word characters as whole slices. */
+function foldAscii(text: string, options: FoldOptions): string {
+  const keepHyphen = options.keepHyphen === true;
+  const keepMarks = options.keepAddressMarks === true;
+  const keepComma = options.keepComma === true;
+  let out = "";
+  // What separates the next word from the output: 0 nothing (apostrophe join), 1 a space, 2 a hyphen, 3 nothing
+  // after a comma token.
+  let glue = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (keepMarks && (code === 35 || code === 47))) {
+      let j = i + 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (keepMarks && (c === 35 || c === 47))) j++;
+        else break;
+      }
+      if (out.length > 0) {
+        if (glue === 1) out += " ";
+        else if (glue === 2) out += "-";
+      }
+      out += text.slice(i, j);
+      i = j;
+      glue = 1;
+      // An apostrophe directly after a word joins it to the next one ("o'brien" → "obrien").
+      while (i < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 96)) {
+        i++;
+        glue = 0;
+      }
+      if (keepHyphen && i < n && text.charCodeAt(i) === 45) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57) || (keepMarks && (next === 35 || next === 47))) {
+          glue = 2;
+          i++;
+        }
+      }
+      continue;
+    }
+    if (keepComma && (code === 44 || code === 59)) {
+      out += out.length > 0 ? " , " : ", ";
+      glue = 3;
+    } else if (glue !== 3) glue = 1;
+    i++;
+  }
+  return out;
+}
+
+// Format characters (zero-width space, ZWJ/ZWNJ, bidi marks, BOM, soft hyphen) vanish without a word break.
+function isFormatCharacter(code: number): boolean {
+  return (
+    code === 0x00ad ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x206f) ||
+    code === 0xfeff ||
+    code === 0x180e ||
+    code === 0x061c
+  );
+}
+
+/** Folded words of a text. */
+export function words(input: string, options?: FoldOptions): string[] {
+  const folded = fold(input, options);
+  return folded.length === 0 ? [] : folded.split(" ");
+}
+
+/** Builds a lookup from every spelling in a table of rows (standard form first) to its standard form. */
+export function rowsToLookup(rows: readonly (readonly string[])[]): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const row of rows) {
+    const folded = row.map((w) => fold(w));
+    // A row that repeats a spelling already known joins that spelling's standard form (one fact, one form).
+    const known = folded.map((w) => lookup.get(w)).find((v) => v !== undefined);
+    const standard = known ?? (folded[0] as string);
+    for (const w of folded) if (!lookup.has(w)) lookup.set(w, standard);
+  }
+  return lookup;
+}

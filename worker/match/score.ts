@@ -1,0 +1,139 @@
+/**
+ * Combining field scores into one owner score and decision. The name anchors the score; the address confirms or
+ * weakens it; a matching email or phone closes part of the remaining gap. Rules then cap what a score may decide:
+ * an organisation never matches a person, a relative (only the surname matches) or a namesake (only the given
+ * name) is at most a review.
+ */
+import type { AddressComparison, AddressFlags } from "./addresses";
+import type { ContactComparison } from "./contact";
+import type { NameComparison, NameFlags } from "./names";
+import { type Decision, decide, type MatchPolicy, policyWeights } from "./policy";
+
+export interface FieldScore<F> {
+  score: number;
+  flags: F;
+}
+
+export interface FieldScores {
+  name: FieldScore<NameFlags> | null;
+  address: FieldScore<AddressFlags> | null;
+  email: { score: number } | null;
+  phone: { score: number } | null;
+}
+
+export interface OwnerScore {
+  score: number;
+  decision: Decision;
+  fields: FieldScores;
+  reasons: string[];
+}
+
+export interface FieldComparisons {
+  name: NameComparison | null;
+  address: AddressComparison | null;
+  email: ContactComparison | null;
+  phone: ContactComparison | null;
+}
+
+const ORGANISATION_CAP = 30;
+// Without a name to compare, a confirmed address can at most ask for a review.
+const NO_NAME_SCORE = 60;
+const ADDRESS_ONLY_SHARE = 0.28;
+// An address score from which two parties are taken to live at the same place.
+const HOUSEHOLD_ADDRESS = 70;
+
+const DECISION_ORDER: Readonly<Record<Decision, number>> = { mismatch: 0, review: 1, match: 2 };
+
+function capDecision(decision: Decision, limit: Decision, reasons: string[], why: string): Decision {
+  if (DECISION_ORDER[decision] <= DECISION_ORDER[limit]) return decision;
+  reasons.push(why);
+  return limit;
+}
+
+/** Scores one owner from its field comparisons under a policy. */
+export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
+  const w = policyWeights(policy);
+  const reasons: string[] = [];
+  let score: number;
+  if (c.name) {
+    score = c.name.score;
+    reasons.push(...c.name.reasons);
+  } else {
+    // Without a name the other fields can suggest a review, never a match.
+    score = NO_NAME_SCORE;
+    reasons.push("The bank reports no owner name");
+  }
+  if (c.address) {
+    score *= 1 - w.address * (1 - c.address.score / 100);
+    reasons.push(...c.address.reasons);
+  } else score *= 1 - w.missing_address;
+  for (const [field, weight] of [
+    [c.email, w.email],
+    [c.phone, w.phone],
+  ] as const) {
+    if (!field) continue;
+    reasons.push(...field.reasons);
+    // Contact details confirm a name; they do not rescue a different one.
+    if (field.score > 0 && score >= 40) score += (100 - score) * weight * (field.score / 100);
+  }
+  // Part of the name plus the same household (address) or the same mailbox: a relative, a changed surname or a
+  // nickname the table does not know. Worth a person's look unless the applicant's own email contradicts it; ranked
+  // by how much else agrees (a matching given name over a matching surname — surnames change at marriage — and how
+  // close the other name came). A shared phone says nothing here: households share lines.
+  const flags = c.name?.flags;
+  const partial = c.name?.partial;
+  if (partial && c.name?.flags.first_or_last_only && !c.name.flags.business_name) {
+    const a = c.address?.score ?? 0;
+    const household = a >= HOUSEHOLD_ADDRESS ? (a - HOUSEHOLD_ADDRESS) / (100 - HOUSEHOLD_ADDRESS) : -1;
+    const emailMatch = (c.email?.score ?? 0) >= 100;
+    const emailDiffers = c.email !== null && c.email.score === 0;
+    if (household >= 0 || emailMatch) {
+      let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
+      // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
+      // likelier the applicant than a relative, who would show their own different given name.
+      if (partial.matched === "given") floor += 4;
+      if (partial.missing_word) floor += 5;
+      if (emailMatch) floor += 12;
+      else if (emailDiffers) floor -= 8;
+      if (floor > score) {
+        score = Math.min(floor, policy.thresholds.match - 1);
+        reasons.push(
+          emailDiffers
+            ? "Part of the name matches at the same address, but the email belongs to someone else"
+            : "Part of the name matches at the same address or email: possibly a relative or a changed name",
+        );
+      }
+    }
+  }
+  // Whatever the name says, sharing an address is some evidence: it orders unlikely owners (a housemate above a
+  // stranger) without ever reaching the review band.
+  if (c.address && !flags?.business_name) score = Math.max(score, ADDRESS_ONLY_SHARE * c.address.score);
+  let decision = decide(Math.round(score), policy);
+  // Rules cap the decision a score may reach; each cap that bites says why.
+  if (flags?.business_name) {
+    score = Math.min(score, ORGANISATION_CAP);
+    decision = decide(Math.round(score), policy);
+    decision = capDecision(decision, "mismatch", reasons, "An organisation's account is never matched to a person");
+  }
+  if (flags?.first_or_last_only) {
+    decision = capDecision(decision, "review", reasons, "Only part of the name matches: needs a person to check");
+  }
+  if (flags?.suffix_mismatch) {
+    decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
+  }
+  if (!c.name) decision = capDecision(decision, "review", reasons, "No owner name to confirm: needs a person to check");
+  // Keep the score consistent with a capped decision.
+  if (decision !== "match" && score >= policy.thresholds.match) score = policy.thresholds.match - 1;
+  const rounded = Math.max(0, Math.min(100, Math.round(score)));
+  return {
+    score: rounded,
+    decision,
+    fields: {
+      name: c.name ? { score: c.name.score, flags: c.name.flags } : null,
+      address: c.address ? { score: c.address.score, flags: c.address.flags } : null,
+      email: c.email ? { score: c.email.score } : null,
+      phone: c.phone ? { score: c.phone.score } : null,
+    },
+    reasons,
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * String metrics for short words: Jaro-Winkler (transpositions and shared prefixes, the record-linkage standard
+ * for names), optimal-string-alignment Damerau-Levenshtein (counted typos), and a phonetic key (sound-alike
+ * spellings and OCR/phonetic errors: Catherine/Kathryn, Philips/Filips). Buffers are reused across calls because these
+ * run tens of times per owner.
+ */
+
+let matchedA = new Uint8Array(64);
+let matchedB = new Uint8Array(64);
+
+/** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la > matchedA.length) matchedA = new Uint8Array(la * 2);
+  if (lb > matchedB.length) matchedB = new Uint8Array(lb * 2);
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const start = Math.max(0, i - window);
+    const end = Math.min(lb - 1, i + window);
+    const ca = a.charCodeAt(i);
+    for (let j = start; j <= end; j++) {
+      if (matchedB[j] === 0 && b.charCodeAt(j) === ca) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (matchedA[i] === 0) continue;
+    while (matchedB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const m = matches;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+const bag = new Int32Array(256);
+
+/**
+ * A cheap lower bound on the edit distance: letters one side has and the other lacks (counted as a multiset).
+ * Lets callers skip the full distance when it cannot be small.
+ */
+export function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 255;
+    bag[k] = (bag[k] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 255;
+    bag[k] = (bag[k] as number) - 1;
+  }
+  let surplus = 0;
+  let deficit = 0;
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 255;
+    const v = bag[k] as number;
+    if (v > 0) surplus += v;
+    else if (v < 0) deficit -= v;
+    bag[k] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 255;
+    const v = bag[k] as number;
+    if (v > 0) surplus += v;
+    else if (v < 0) deficit -= v;
+    bag[k] = 0;
+  }
+  return Math.max(surplus, deficit);
+}
+
+let rowPrev2 = new Int32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+export function damerauLevenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  if (lb + 1 > rowCur.length) {
+    rowPrev2 = new Int32Array((lb + 1) * 2);
+    rowPrev = new Int32Array((lb + 1) * 2);
+    rowCur = new Int32Array((lb + 1) * 2);
+  }
+  for (let j = 0; j <= lb; j++) rowPrev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    rowCur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min((rowPrev[j] as number) + 1, (rowCur[j - 1] as number) + 1, (rowPrev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, (rowPrev2[j - 2] as number) + 1);
+      }
+      rowCur[j] = v;
+    }
+    const t = rowPrev2;
+    rowPrev2 = rowPrev;
+    rowPrev = rowCur;
+    rowCur = t;
+  }
+  return rowPrev[lb] as number;
+}
+
+/**
+ * A phonetic key in the spirit of Metaphone, reduced to what separates English and European names: silent and
+ * doubled letters go, sound-alike consonant groups (C/K/Q, PH/F, Z/S, DG/J, V/F…) merge, vowels after the first
+ * letter are dropped. Two spellings with the same key sound alike. One pass over the letters, no regular expressions
+ * (it runs for most pairs of unequal words).
+ */
+export function phoneticKey(word: string): string {
+  let s = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) s += word[i];
+  }
+  if (s.length === 0) return "";
+  // Silent or merged openings: KNight, GNome, PNeumonia, WRight, PSalm; X→S; WHite; CHris/CHloe.
+  let start = 0;
+  const c0 = s[0];
+  const c1 = s[1];
+  let out = "";
+  if (
+    (c1 === "n" && (c0 === "k" || c0 === "g" || c0 === "p")) ||
+    (c0 === "w" && c1 === "r") ||
+    (c0 === "p" && c1 === "s")
+  ) {
+    start = 1;
+  } else if (c0 === "x") {
+    out = "s";
+    start = 1;
+  } else if (c0 === "w" && c1 === "h") {
+    out = "w";
+    start = 2;
+  } else if (c0 === "c" && c1 === "h" && s.length > 2 && !VOWELS.has(s[2] as string)) {
+    out = "k";
+    start = 2;
+  }
+  let end = s.length;
+  if (end >= 2 && s[end - 1] === "b" && s[end - 2] === "m") end--;
+  for (let i = start; i < end; i++) {
+    const c = s[i] as string;
+    const n1 = i + 1 < end ? (s[i + 1] as string) : "";
+    const n2 = i + 2 < end ? (s[i + 2] as string) : "";
+    switch (c) {
+      case "p":
+        if (n1 === "h") {
+          out += "f";
+          i++;
+        } else out += "p";
+        break;
+      case "s":
+        if (n1 === "c" && n2 === "h") {
+          out += "sk";
+          i += 2;
+        } else if (n1 === "h") {
+          out += "x";
+          i++;
+        } else out += "s";
+        break;
+      case "t":
+        if (n1 === "c" && n2 === "h") {
+          out += "x";
+          i += 2;
+        } else if (n1 === "h") {
+          out += "0";
+          i++;
+        } else if (n1 === "t") {
+          out += "t";
+          i++;
+        } else out += "t";
+        break;
+      case "c":
+        if (n1 === "k") {
+          out += "k";
+          i++;
+        } else if (n1 === "h") {
+          out += "x";
+          i++;
+        } else out += n1 === "e" || n1 === "i" || n1 === "y" ? "s" : "k";
+        break;
+      case "d":
+        if (n1 === "g" && (n2 === "e" || n2 === "i" || n2 === "y")) {
+          out += "j";
+          i++;
+        } else if (n1 === "t" || n1 === "d") {
+          out += "t";
+          i++;
+        } else out += n1 === "" ? "t" : "d";
+        break;
+      case "g":
+        if (n1 === "h" && !VOWELS.has(n2)) i++;
+        else out += "g";
+        break;
+      case "q":
+        out += "k";
+        break;
+      case "x":
+        out += "ks";
+        break;
+      case "z":
+        out += "s";
+        break;
+      case "v":
+        out += "f";
+        break;
+      default:
+        out += c;
+    }
+  }
+  if (out.length === 0) return "";
+  // First sound kept (any vowel reads as "a"); later vowels and the semivowels h, w, y dropped; repeats merged.
+  const first = out[0] as string;
+  let key = VOWELS.has(first) ? "a" : first;
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i] as string;
+    if (VOWELS.has(c) || c === "h" || c === "w") continue;
+    if (c !== key[key.length - 1]) key += c;
+  }
+  return key;
+}
+
+const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);

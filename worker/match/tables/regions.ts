@@ -1,0 +1,135 @@
+/**
+ * States, territories and provinces: official codes and names.
+ *
+ * Sources: USPS Publication 28, Appendix B "Two-Letter State and Possession Abbreviations" (50 states, DC,
+ * territories, freely associated states and the Armed Forces codes); Australia Post state and territory
+ * abbreviations; Canada Post province and territory symbols. Each row: country, code, then the names and other
+ * spellings that mean it (upper case, no punctuation).
+ */
+export interface RegionRow {
+  readonly country: "US" | "AU" | "CA";
+  readonly code: string;
+  readonly names: readonly string[];
+}
+
+const us = (code: string, ...names: string[]): RegionRow => ({ country: "US", code, names });
+const au = (code: string, ...names: string[]): RegionRow => ({ country: "AU", code, names });
+const ca = (code: string, ...names: string[]): RegionRow => ({ country: "CA", code, names });
+
+export const REGIONS: readonly RegionRow[] = [
+  us("AL", "ALABAMA", "ALA"),
+  us("AK", "ALASKA"),
+  us("AZ", "ARIZONA", "ARIZ"),
+  us("AR", "ARKANSAS", "ARK"),
+  us("CA", "CALIFORNIA", "CALIF", "CAL"),
+  us("CO", "COLORADO", "COLO"),
+  us("CT", "CONNECTICUT", "CONN"),
+  us("DE", "DELAWARE", "DEL"),
+  us("DC", "DISTRICT OF COLUMBIA", "WASHINGTON DC"),
+  us("FL", "FLORIDA", "FLA"),
+  us("GA", "GEORGIA"),
+  us("HI", "HAWAII"),
+  us("ID", "IDAHO"),
+  us("IL", "ILLINOIS", "ILL"),
+  us("IN", "INDIANA", "IND"),
+  us("IA", "IOWA"),
+  us("KS", "KANSAS", "KANS"),
+  us("KY", "KENTUCKY"),
+  us("LA", "LOUISIANA"),
+  us("ME", "MAINE"),
+  us("MD", "MARYLAND"),
+  us("MA", "MASSACHUSETTS", "MASS"),
+  us("MI", "MICHIGAN", "MICH"),
+  us("MN", "MINNESOTA", "MINN"),
+  us("MS", "MISSISSIPPI", "MISS"),
+  us("MO", "MISSOURI"),
+  us("MT", "MONTANA", "MONT"),
+  us("NE", "NEBRASKA", "NEBR"),
+  us("NV", "NEVADA", "NEV"),
+  us("NH", "NEW HAMPSHIRE"),
+  us("NJ", "NEW JERSEY"),
+  us("NM", "NEW MEXICO"),
+  us("NY", "NEW YORK"),
+  us("NC", "NORTH CAROLINA"),
+  us("ND", "NORTH DAKOTA"),
+  us("OH", "OHIO"),
+  us("OK", "OKLAHOMA", "OKLA"),
+  us("OR", "OREGON", "ORE"),
+  us("PA", "PENNSYLVANIA", "PENN"),
+  us("RI", "RHODE ISLAND"),
+  us("SC", "SOUTH CAROLINA"),
+  us("SD", "SOUTH DAKOTA"),
+  us("TN", "TENNESSEE", "TENN"),
+  us("TX", "TEXAS", "TEX"),
+  us("UT", "UTAH"),
+  us("VT", "VERMONT"),
+  us("VA", "VIRGINIA"),
+  us("WA", "WASHINGTON", "WASH"),
+  us("WV", "WEST VIRGINIA"),
+  us("WI", "WISCONSIN", "WIS", "WISC"),
+  us("WY", "WYOMING"),
+  us("AS", "AMERICAN SAMOA"),
+  us("GU", "GUAM"),
+  us("MP", "NORTHERN MARIANA ISLANDS"),
+  us("PR", "PUERTO RICO"),
+  us("VI", "VIRGIN ISLANDS", "US VIRGIN ISLANDS"),
+  us("UM", "UNITED STATES MINOR OUTLYING ISLANDS"),
+  us("FM", "FEDERATED STATES OF MICRONESIA", "MICRONESIA"),
+  us("MH", "MARSHALL ISLANDS"),
+  us("PW", "PALAU"),
+  us("AA", "ARMED FORCES AMERICAS"),
+  us("AE", "ARMED FORCES EUROPE"),
+  us("AP", "ARMED FORCES PACIFIC"),
+  au("NSW", "NEW SOUTH WALES"),
+  au("VIC", "VICTORIA"),
+  au("QLD", "QUEENSLAND"),
+  au("WA", "WESTERN AUSTRALIA"),
+  au("SA", "SOUTH AUSTRALIA"),
+  au("TAS", "TASMANIA"),
+  au("ACT", "AUSTRALIAN CAPITAL TERRITORY"),
+  au("NT", "NORTHERN TERRITORY"),
+  au("JBT", "JERVIS BAY TERRITORY"),
+  ca("AB", "ALBERTA"),
+  ca("BC", "BRITISH COLUMBIA"),
+  ca("MB", "MANITOBA"),
+  ca("NB", "NEW BRUNSWICK"),
+  ca("NL", "NEWFOUNDLAND AND LABRADOR", "NEWFOUNDLAND"),
+  ca("NS", "NOVA SCOTIA"),
+  ca("NT", "NORTHWEST TERRITORIES"),
+  ca("NU", "NUNAVUT"),
+  ca("ON", "ONTARIO"),
+  ca("PE", "PRINCE EDWARD ISLAND"),
+  ca("QC", "QUEBEC"),
+  ca("SK", "SASKATCHEWAN"),
+  ca("YT", "YUKON"),
+];
+
+/** Country names as they appear at the end of one-line addresses, by ISO 3166-1 alpha-2 code. */
+export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  US: ["US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA", "U S A"],
+  AU: ["AU", "AUS", "AUSTRALIA"],
+  CA: ["CANADA"],
+  GB: ["UK", "GB", "UNITED KINGDOM", "GREAT BRITAIN", "ENGLAND"],
+  NZ: ["NZ", "NEW ZEALAND"],
+};
+
+/** International calling codes for the countries whose national phone formats we read (ITU-T E.164 assignments). */
+export const CALLING_CODES: Readonly<Record<string, string>> = {
+  US: "1",
+  CA: "1",
+  PR: "1",
+  GU: "1",
+  VI: "1",
+  AU: "61",
+  NZ: "64",
+  GB: "44",
+  IE: "353",
+  DE: "49",
+  FR: "33",
+  ES: "34",
+  IT: "39",
+  NL: "31",
+  MX: "52",
+  IN: "91",
+  SG: "65",
+};
