@@ -1,6 +1,6 @@
 // Builds the browser bundles the worker serves from dist/public (wrangler [assets]):
 // /widget.js (the <ownercheck-verify> element, one ES module), /console.js (reviewer console), /demo.js (demo page).
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -22,7 +22,6 @@ const COMMON = {
   logLevel: "warning",
 };
 
-rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const toEntry = (e) => ({ in: path.join(root, e.in), out: e.out });
 const entries = ENTRIES.filter((e) => existsSync(path.join(root, e.in)));

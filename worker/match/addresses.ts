@@ -9,6 +9,7 @@ import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
 import { fold, rowsToLookup } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
+import { CITY_ABBREVIATIONS } from "./tables/place-words";
 import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
@@ -113,26 +114,7 @@ const REGION_NAME_TABLE = new FuzzyTable(
   0.3,
 );
 
-// City words that are written abbreviated ("St Paul", "Ft Worth", "Mt Eliza").
-const CITY_WORDS = new Map<string, string>([
-  ["st", "saint"],
-  ["ste", "sainte"],
-  ["ft", "fort"],
-  ["mt", "mount"],
-  ["pt", "port"],
-  ["n", "north"],
-  ["s", "south"],
-  ["e", "east"],
-  ["w", "west"],
-  ["hts", "heights"],
-  ["spgs", "springs"],
-  ["vlg", "village"],
-  ["bch", "beach"],
-  ["is", "island"],
-  ["lk", "lake"],
-  ["ctr", "center"],
-  ["centre", "center"],
-]);
+const CITY_WORDS = new Map(CITY_ABBREVIATIONS.map(([short, full]) => [fold(short), fold(full)] as const));
 
 /** Address components after parsing; `null` means the component is absent. Words are upper case. */
 export interface ParsedAddress {

@@ -10,7 +10,9 @@ import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./sim
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
   BUSINESS_ENTITY_FORMS,
+  BUSINESS_ENTITY_FORMS_AT_END,
   BUSINESS_TRADE_WORDS,
+  GIVEN_LIKE_PARTICLES,
   HONORIFICS,
   NAME_SUFFIXES,
   PROFESSIONAL_SUFFIXES,
@@ -22,29 +24,11 @@ const HONORIFIC_SET = new Set(HONORIFICS.map((w) => fold(w)));
 const SUFFIX_SET = new Set(NAME_SUFFIXES.map((w) => fold(w)));
 const PROFESSIONAL_SET = new Set(PROFESSIONAL_SUFFIXES.map((w) => fold(w)));
 const PARTICLE_SET = new Set(SURNAME_PARTICLES.map((w) => fold(w)));
-// Particles that are also given names; a name starting with one of them is read given name first.
-const GIVEN_LIKE_PARTICLES = new Set(["al", "ben", "bin", "van", "del", "mac", "el", "lo", "y"]);
+const GIVEN_LIKE_PARTICLE_SET = new Set(GIVEN_LIKE_PARTICLES.map((w) => fold(w)));
 const ENTITY_FORMS = BUSINESS_ENTITY_FORMS.map((w) => fold(w));
 const ENTITY_SINGLE = new Set(ENTITY_FORMS.filter((w) => !w.includes(" ")));
 const ENTITY_MULTI = ENTITY_FORMS.filter((w) => w.includes(" "));
-// Short forms that are also surnames or initials ("Na", "Co", "Sa") only count as the last word of a name of three
-// words or more.
-const ENTITY_ENDING_ONLY = new Set([
-  "co",
-  "sa",
-  "ag",
-  "ab",
-  "as",
-  "na",
-  "pa",
-  "pc",
-  "lp",
-  "bv",
-  "nv",
-  "kk",
-  "oy",
-  "kg",
-]);
+const ENTITY_ENDING_ONLY = new Set(BUSINESS_ENTITY_FORMS_AT_END.map((w) => fold(w)));
 const TRADE_SET = new Set(BUSINESS_TRADE_WORDS.map((w) => fold(w)));
 
 // Nickname families: word → the families it belongs to; heads are the formal names (first of a row).
@@ -236,7 +220,7 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     words = stripTrailingSuffixes(words, 2, suffixes, false);
     // A name that opens with a particle is written surname first ("De La Cruz Nicholas").
     const leadingParticle =
-      words.length >= 3 && PARTICLE_SET.has(words[0] as string) && !GIVEN_LIKE_PARTICLES.has(words[0] as string);
+      words.length >= 3 && PARTICLE_SET.has(words[0] as string) && !GIVEN_LIKE_PARTICLE_SET.has(words[0] as string);
     ordered = groupParticles(words, leadingParticle ? 0 : 1);
   }
   const nameWords = ordered.filter((w) => w.length > 0).map(makeWord);

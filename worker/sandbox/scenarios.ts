@@ -143,8 +143,9 @@ export const SCENARIOS = [
   {
     name: "no_owner_data",
     institution_name: "Sparse Data Bank",
-    description: "The bank reports the owner's name only: no address, email or phone.",
-    expected_status: "needs_review",
+    description:
+      "The bank reports the owner's name only: no address, email or phone. Missing fields count as unknown, not as mismatches, so an exact name still verifies.",
+    expected_status: "verified",
     links_account: true,
     ownership: "succeeded",
     owners_read: "ok",

@@ -181,6 +181,9 @@ export const SURNAME_PARTICLES: readonly string[] = [
   "Y",
 ];
 
+/** Particles that are also given names (Al, Ben, Van…): a name that starts with one is read given name first. */
+export const GIVEN_LIKE_PARTICLES: readonly string[] = ["AL", "BEN", "BIN", "VAN", "DEL", "MAC", "EL", "LO", "Y"];
+
 /**
  * Words that mark an organisation: legal entity forms (strong, any position) and trade words (weak: a business
  * only when they close the name or sit beside a strong word, because "Trust" and "Bank" can be surnames).
@@ -236,6 +239,27 @@ export const BUSINESS_ENTITY_FORMS: readonly string[] = [
   "ULC",
   "CIC",
   "LLLP",
+];
+
+/**
+ * Entity forms that are also surnames or initials ("Na", "Co", "Sa"): an organisation only as the last word of a name
+ * of three words or more ("Johnson Consulting Co", not "Maria Na").
+ */
+export const BUSINESS_ENTITY_FORMS_AT_END: readonly string[] = [
+  "CO",
+  "SA",
+  "AG",
+  "AB",
+  "AS",
+  "NA",
+  "PA",
+  "PC",
+  "LP",
+  "BV",
+  "NV",
+  "KK",
+  "OY",
+  "KG",
 ];
 
 /** Trade words: an organisation when they end the name ("Sanchez Plumbing") or come with an entity form. */
