@@ -43,3 +43,15 @@ export const idParam = (prefix: string) =>
 export const VerificationStatusSchema = z
   .enum(["pending", "verified", "needs_review", "failed", "canceled"])
   .openapi("VerificationStatus");
+
+/** An address as stored and shown back (every part may be null, e.g. after erasure). */
+export const StoredAddressSchema = z
+  .object({
+    line1: z.string().nullable(),
+    line2: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    postal_code: z.string().nullable(),
+    country: z.string().nullable(),
+  })
+  .openapi("Address");

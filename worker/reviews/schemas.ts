@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { REVIEW_SORTS } from "../db/reviews";
 import { DECISIONS, REVIEW_STATUSES, VERIFICATION_STATES } from "../db/schema";
+import { StoredAddressSchema } from "../lib/schemas";
 import { REVIEW_ACTIONS } from "./decide";
 import { MAX_PAGE_SIZE } from "./list";
 
@@ -214,16 +215,7 @@ export const ReviewDetailSchema = z
         erased: z.boolean(),
         typed: z.object({
           name: z.string().nullable(),
-          address: z
-            .object({
-              line1: z.string().nullable(),
-              line2: z.string().nullable(),
-              city: z.string().nullable(),
-              state: z.string().nullable(),
-              postal_code: z.string().nullable(),
-              country: z.string().nullable(),
-            })
-            .nullable(),
+          address: StoredAddressSchema.nullable(),
           email: z.string().nullable(),
           phone: z.string().nullable(),
         }),

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { applicantAddress, findApplicant, loadApplicantGraph } from "../db/applicants";
 import type { Database } from "../db/client";
+import { StoredAddressSchema } from "../lib/schemas";
 import { verificationStatus } from "./status";
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
@@ -41,16 +42,7 @@ export const ApplicantSchema = z
     object: z.literal("applicant"),
     external_id: z.string().nullable(),
     name: z.string().nullable(),
-    address: z
-      .object({
-        line1: z.string().nullable(),
-        line2: z.string().nullable(),
-        city: z.string().nullable(),
-        state: z.string().nullable(),
-        postal_code: z.string().nullable(),
-        country: z.string().nullable(),
-      })
-      .nullable(),
+    address: StoredAddressSchema.nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     created: z.number().int(),
