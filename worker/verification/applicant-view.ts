@@ -3,9 +3,9 @@ import { z } from "@hono/zod-openapi";
 import { applicantAddress, findApplicant, loadApplicantGraph } from "../db/applicants";
 import type { Database } from "../db/client";
 import { StoredAddressSchema } from "../lib/schemas";
+import { toSeconds } from "../lib/time";
 import { verificationStatus } from "./status";
 
-const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
 
 const FieldsSchema = z.record(z.string(), z.any()).openapi({ description: "Per-field { score, flags } or null." });
 
@@ -93,8 +93,8 @@ export async function applicantView(db: Database, id: string): Promise<z.infer<t
     address: applicantAddress(applicant),
     email: applicant.email,
     phone: applicant.phone,
-    created: Math.floor(applicant.createdAt / 1000),
-    erased: seconds(applicant.erasedAt),
+    created: toSeconds(applicant.createdAt),
+    erased: toSeconds(applicant.erasedAt),
     verifications: graph.verifications.map((v) => ({
       id: v.id,
       status: verificationStatus(v.state, v.decision),
@@ -104,8 +104,8 @@ export async function applicantView(db: Database, id: string): Promise<z.infer<t
       review_status: v.reviewStatus,
       failure_code: v.failureCode,
       mode: v.mode,
-      created: Math.floor(v.createdAt / 1000),
-      completed: seconds(v.completedAt),
+      created: toSeconds(v.createdAt),
+      completed: toSeconds(v.completedAt),
       accounts: graph.accounts
         .filter((a) => a.verificationId === v.id)
         .map((a) => ({
@@ -115,7 +115,7 @@ export async function applicantView(db: Database, id: string): Promise<z.infer<t
           category: a.category,
           status: a.status,
           ownership_status: a.ownershipRefreshStatus,
-          ownership_refreshed_at: seconds(a.ownershipRefreshedAt),
+          ownership_refreshed_at: toSeconds(a.ownershipRefreshedAt),
         })),
     })),
     match_result: latest
@@ -135,14 +135,14 @@ export async function applicantView(db: Database, id: string): Promise<z.infer<t
               email: o.email,
               phone: o.phone,
               account_id: stripeAccountOf.get(o.accountId) ?? null,
-              refreshed_at: seconds(o.refreshedAt),
+              refreshed_at: toSeconds(o.refreshedAt),
               score: scored?.score ?? null,
               decision: scored?.decision ?? null,
               fields: scored?.fields ?? null,
               reasons: o.purgedAt === null ? (scored?.reasons ?? []) : [],
             };
           }),
-          created: Math.floor(latest.createdAt / 1000),
+          created: toSeconds(latest.createdAt),
         }
       : null,
   };
