@@ -109,6 +109,24 @@ describe("POST /v1/applicants", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("lets a key be used again when its first request died without an answer", async () => {
+    const key = `idem-${crypto.randomUUID()}`;
+    const keyRow = await env.DB.prepare("SELECT id FROM api_keys WHERE prefix = ?")
+      .bind(serverKey.slice(0, 10))
+      .first<{ id: string }>();
+    await env.DB.prepare(
+      "INSERT INTO idempotency_keys (api_key_id, key, method, path, request_hash, created_at) VALUES (?, ?, 'POST', '/v1/applicants', 'x', ?)",
+    )
+      .bind(keyRow?.id, key, Date.now() - 120_000)
+      .run();
+    const res = await call("POST", "/v1/applicants", {
+      token: serverKey,
+      body: SAMPLE_APPLICANT,
+      headers: { "Idempotency-Key": key },
+    });
+    expect(res.status).toBe(200);
+  });
+
   it("lets a key whose first request failed validation be used again", async () => {
     const headers = { "Idempotency-Key": `idem-${crypto.randomUUID()}` };
     const bad = await call("POST", "/v1/applicants", { token: serverKey, body: { name: "" }, headers });

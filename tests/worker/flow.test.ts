@@ -157,6 +157,41 @@ describe("POST /v1/widget/sessions", () => {
   });
 });
 
+describe("limits and erasure", () => {
+  it("caps the sessions one applicant can start in an hour with 429 too_many_sessions", async () => {
+    const created = await createApplicant(serverKey);
+    for (let i = 0; i < 10; i++) {
+      const ok = await call("POST", "/v1/widget/sessions", { token: created.client_token });
+      expect(ok.status).toBe(200);
+      // Move it past `created`, so the next call starts a new verification instead of resuming this one.
+      await call("POST", `/sandbox/v1/sessions/${sessionIdOf(ok.body.client_secret)}/link`, {
+        body: { scenario: "cancel" },
+      });
+    }
+    const before = await tableCounts();
+    const res = await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    expect(res.status).toBe(429);
+    expect(res.body.error).toMatchObject({ type: "rate_limit_error", code: "too_many_sessions" });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("stores no bank owners for an applicant erased before ownership arrived", async () => {
+    const ids = await linkScenario(serverKey, "pending");
+    await finish(ids);
+    expect((await call("DELETE", `/v1/applicants/${ids.applicantId}`, { token: serverKey })).status).toBe(200);
+    const delivered = await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`);
+    expect(delivered.status).toBe(200);
+    const owners = await env.DB.prepare("SELECT count(*) AS n FROM account_owners WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ n: number }>();
+    expect(owners?.n).toBe(0);
+    const results = await env.DB.prepare("SELECT count(*) AS n FROM match_results WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ n: number }>();
+    expect(results?.n).toBe(0);
+  });
+});
+
 describe("POST /v1/widget/verifications/:id/complete", () => {
   it("answers 404 for another applicant's verification and changes nothing", async () => {
     const mine = await linkScenario(serverKey, "exact");

@@ -45,6 +45,28 @@ describe("the scheduled sweep", () => {
       .bind(ids.verificationId)
       .first();
     expect(row).toEqual({ state: "expired", failure_code: "timed_out" });
+    const audit = await env.DB.prepare(
+      "SELECT actor, after FROM audit_events WHERE verification_id = ? AND action = 'verification.expired'",
+    )
+      .bind(ids.verificationId)
+      .all<{ actor: string; after: string }>();
+    expect(audit.results).toHaveLength(1);
+    expect(audit.results[0]?.actor).toBe("system");
+    expect(JSON.parse(audit.results[0]?.after ?? "{}")).toEqual({ state: "expired", failure_code: "timed_out" });
+  });
+
+  it("forgets idempotency keys after 24 hours", async () => {
+    const key = `idem-${crypto.randomUUID()}`;
+    await call("POST", "/v1/applicants", {
+      token: serverKey,
+      body: { name: "Ann Lee" },
+      headers: { "Idempotency-Key": key },
+    });
+    await runScheduled(env, selfFetch, Date.now() + 25 * 3600_000);
+    const row = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = ?")
+      .bind(key)
+      .first<{ n: number }>();
+    expect(row?.n).toBe(0);
   });
 
   it("purges bank-owner PII past the retention period but keeps the scores", async () => {
@@ -63,5 +85,9 @@ describe("the scheduled sweep", () => {
       .first<{ score: number; owners: string }>();
     expect(result?.score).toEqual(expect.any(Number));
     expect(result?.owners).not.toContain("reasons");
+    const reasons = await env.DB.prepare("SELECT reasons FROM match_results WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .first<{ reasons: string }>();
+    expect(JSON.parse(reasons?.reasons ?? "null")).toEqual([]);
   });
 });

@@ -122,6 +122,24 @@ describe("POST /v1/webhooks/stripe", () => {
   });
 });
 
+describe("webhooks for an account the browser never reported", () => {
+  it("complete the verification whose session holds the account, not the applicant's newer one mid-linking", async () => {
+    const first = await linkScenario(serverKey, "exact");
+    // The applicant comes back and starts a second verification, still in Stripe's modal.
+    const second = await call("POST", "/v1/widget/sessions", { token: first.clientToken });
+    expect(second.status).toBe(200);
+    const payload = JSON.stringify(await ownershipEvent(first.sessionId));
+    const res = await postWebhook(payload, await signStripePayload(WEBHOOK_SECRET, payload));
+    expect(res.status).toBe(200);
+    const states = await env.DB.prepare("SELECT id, state FROM verifications WHERE applicant_id = ?")
+      .bind(first.applicantId)
+      .all<{ id: string; state: string }>();
+    const stateOf = Object.fromEntries(states.results.map((r) => [r.id, r.state]));
+    expect(stateOf[first.verificationId]).toBe("matched");
+    expect(stateOf[second.body.verification_id]).toBe("linking");
+  });
+});
+
 describe("races between the browser and the webhook", () => {
   it("complete and the webhook sent together, many times, store exactly one result", async () => {
     for (let round = 0; round < 8; round++) {

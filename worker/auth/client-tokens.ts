@@ -15,11 +15,17 @@ export function clientTokenTtlMs(env: Env): number {
   return Math.min(seconds, MAX_TTL_SECONDS) * 1000;
 }
 
-export async function issueClientToken(db: Database, applicantId: string, ttlMs: number, now = Date.now()) {
+/** A new token and the row that stores its hash; callers insert the row (alone, or in a batch with the applicant). */
+export async function mintClientToken(applicantId: string, ttlMs: number, now = Date.now()) {
   const token = `${CLIENT_TOKEN_PREFIX}${randomBase62(40)}`;
   const expiresAt = now + ttlMs;
-  await db.insert(clientTokens).values({ hash: await sha256Hex(token), applicantId, expiresAt, createdAt: now });
-  return { token, expiresAt };
+  return { token, expiresAt, row: { hash: await sha256Hex(token), applicantId, expiresAt, createdAt: now } };
+}
+
+export async function issueClientToken(db: Database, applicantId: string, ttlMs: number, now = Date.now()) {
+  const minted = await mintClientToken(applicantId, ttlMs, now);
+  await db.insert(clientTokens).values(minted.row);
+  return minted;
 }
 
 /** The applicant a live token is bound to, or null when unknown or expired. */
@@ -28,9 +34,4 @@ export async function resolveClientToken(db: Database, token: string, now = Date
     where: and(eq(clientTokens.hash, await sha256Hex(token)), gt(clientTokens.expiresAt, now)),
   });
   return row?.applicantId ?? null;
-}
-
-/** Tokens die with their applicant's data. */
-export async function revokeClientTokens(db: Database, applicantId: string) {
-  await db.delete(clientTokens).where(eq(clientTokens.applicantId, applicantId));
 }

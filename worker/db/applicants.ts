@@ -1,5 +1,6 @@
 /** Queries for the applicant aggregate: the applicant, its verifications, their accounts, owners and results. */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { mintClientToken } from "../auth/client-tokens";
 import { newId } from "../lib/ids";
 import type { Database } from "./client";
 import { insertAuditWhen } from "./conditional";
@@ -35,8 +36,16 @@ export interface NewApplicant {
   external_id?: string | undefined;
 }
 
-export async function insertApplicant(db: Database, input: NewApplicant, createdBy: string, now = Date.now()) {
-  const row = {
+/** Stores a new applicant and its first client token in one batch: never one without the other. */
+export async function createApplicant(db: Database, input: NewApplicant, createdBy: string, tokenTtlMs: number) {
+  const applicant = applicantRow(input, createdBy);
+  const token = await mintClientToken(applicant.id, tokenTtlMs);
+  await db.batch([db.insert(applicants).values(applicant), db.insert(clientTokens).values(token.row)]);
+  return { applicant, token };
+}
+
+function applicantRow(input: NewApplicant, createdBy: string, now = Date.now()) {
+  return {
     id: newId("app"),
     externalId: input.external_id ?? null,
     name: input.name,
@@ -51,8 +60,6 @@ export async function insertApplicant(db: Database, input: NewApplicant, created
     createdBy,
     createdAt: now,
   };
-  await db.insert(applicants).values(row);
-  return row;
 }
 
 export async function findApplicant(db: Database, id: string) {
@@ -79,8 +86,9 @@ export async function loadApplicantGraph(db: Database, applicantId: string) {
     .from(verifications)
     .where(eq(verifications.applicantId, applicantId))
     .orderBy(desc(verifications.createdAt), desc(verifications.id));
-  const ids = verificationRows.map((v) => v.id);
-  if (ids.length === 0) return { verifications: [], accounts: [], results: [], owners: [] };
+  if (verificationRows.length === 0) return { verifications: [], accounts: [], results: [], owners: [] };
+  // A subquery, not an id list: an applicant may have more verifications than D1 allows bound parameters.
+  const ids = db.select({ id: verifications.id }).from(verifications).where(eq(verifications.applicantId, applicantId));
   const [accounts, results] = await Promise.all([
     db.select().from(fcAccounts).where(inArray(fcAccounts.verificationId, ids)),
     db

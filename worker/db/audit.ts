@@ -6,7 +6,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import type { Database } from "./client";
-import type { AuditEntry } from "./conditional";
+import { type AuditEntry, insertAuditWhen } from "./conditional";
 import { auditEvents } from "./schema";
 
 /** Keys allowed in an audit row's before/after: statuses, codes, ids, scores and counts. */
@@ -33,6 +33,11 @@ const AUDIT_FIELDS = new Set([
   "created_gte",
   "created_lte",
   "search",
+  // Verification flow and Stripe events (worker/verification): codes and Stripe ids only.
+  "failure_code",
+  "account_id",
+  "event_id",
+  "stripe_customer_deleted",
 ]);
 
 type AuditScalar = string | number | boolean | null;
@@ -65,6 +70,15 @@ export function auditRow(entry: AuditEntry) {
     after: auditPayload(entry.after),
     createdAt: entry.createdAt,
   };
+}
+
+/** An audit row (filtered like auditRow) inserted only when `condition` holds at that point of a db.batch(). */
+export function appendAuditWhen(db: Database, entry: AuditEntry, condition: SQL) {
+  return insertAuditWhen(
+    db,
+    { ...entry, before: auditPayload(entry.before), after: auditPayload(entry.after) },
+    condition,
+  );
 }
 
 /** Appends one audit row now. */

@@ -6,6 +6,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../lib/ids";
+import { auditPayload } from "./audit";
 import type { Database } from "./client";
 import { auditEvents } from "./schema";
 
@@ -19,7 +20,11 @@ export interface AuditEntry {
   createdAt: number;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+/** before/after pass the audit allow-list (no PII can reach an audit row by mistake). */
+const json = (value: unknown) => {
+  const allowed = auditPayload(value);
+  return allowed === null ? null : JSON.stringify(allowed);
+};
 
 /** An audit row inserted only when `condition` (an SQL boolean, e.g. `EXISTS (…)`) holds at that point of the batch. */
 export function insertAuditWhen(db: Database, entry: AuditEntry, condition: SQL) {

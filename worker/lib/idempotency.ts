@@ -12,6 +12,10 @@ import { sha256Hex } from "./ids";
 
 const IDEMPOTENCY_HEADER = "Idempotency-Key";
 const MAX_KEY_LENGTH = 255;
+/** How long a key replays its first response (Stripe: 24 hours); the cron deletes older rows. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60_000;
+/** A claim with no stored response after this long belonged to a request that died; the key may be used again. */
+const ABANDONED_CLAIM_MS = 60_000;
 
 export function idempotent(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -25,33 +29,44 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     const path = new URL(c.req.url).pathname;
     const requestHash = await sha256Hex(`${c.req.method} ${path}\n${await c.req.text()}`);
     const where = and(eq(idempotencyKeys.apiKeyId, principal.keyId), eq(idempotencyKeys.key, key));
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ apiKeyId: principal.keyId, key, method: c.req.method, path, requestHash, createdAt: Date.now() })
-      .onConflictDoNothing()
-      .run();
-    if (claimed.meta.changes === 0) {
-      const prior = await db.query.idempotencyKeys.findFirst({ where });
-      if (!prior || prior.requestHash !== requestHash) {
-        throw new ApiError(
-          400,
-          "idempotency_error",
-          "idempotency_key_reused",
-          "Keys for idempotent requests can only be used with the same parameters they were first used with.",
-        );
+    const claim = async () => {
+      const values = { apiKeyId: principal.keyId, key, method: c.req.method, path, requestHash, createdAt: Date.now() };
+      return (await db.insert(idempotencyKeys).values(values).onConflictDoNothing().run()).meta.changes === 1;
+    };
+    let claimed = await claim();
+    if (!claimed) {
+      let prior = await db.query.idempotencyKeys.findFirst({ where });
+      // The first request released the key meanwhile, or died holding it: claim it again.
+      const abandoned = prior && prior.status === null && prior.createdAt < Date.now() - ABANDONED_CLAIM_MS;
+      if (abandoned) {
+        await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.createdAt, prior?.createdAt ?? 0)));
       }
-      if (prior.status === null || prior.responseBody === null) {
-        throw new ApiError(
-          409,
-          "idempotency_error",
-          "idempotency_key_in_use",
-          "A request with this Idempotency-Key is still in progress.",
-        );
+      if (!prior || abandoned) {
+        claimed = await claim();
+        prior = claimed ? undefined : await db.query.idempotencyKeys.findFirst({ where });
       }
-      return new Response(prior.responseBody, {
-        status: prior.status,
-        headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
-      });
+      if (!claimed) {
+        if (!prior || prior.requestHash !== requestHash) {
+          throw new ApiError(
+            400,
+            "idempotency_error",
+            "idempotency_key_reused",
+            "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+          );
+        }
+        if (prior.status === null || prior.responseBody === null) {
+          throw new ApiError(
+            409,
+            "idempotency_error",
+            "idempotency_key_in_use",
+            "A request with this Idempotency-Key is still in progress.",
+          );
+        }
+        return new Response(prior.responseBody, {
+          status: prior.status,
+          headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
+        });
+      }
     }
     try {
       await next();

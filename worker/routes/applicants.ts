@@ -2,12 +2,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { clientTokenTtlMs, issueClientToken } from "../auth/client-tokens";
 import { requireApiKey } from "../auth/middleware";
-import { eraseApplicant, findApplicant, insertApplicant } from "../db/applicants";
+import { createApplicant, eraseApplicant, findApplicant } from "../db/applicants";
 import { createRouter } from "../lib/create-router";
 import { notFound } from "../lib/errors";
 import { idempotent } from "../lib/idempotency";
 import { limitBody, requireJson } from "../lib/middleware";
 import { ERROR_RESPONSES, idParam, jsonBody, jsonResponse } from "../lib/schemas";
+import { toSeconds } from "../lib/time";
 import { ApplicantSchema, applicantView } from "../verification/applicant-view";
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -53,6 +54,12 @@ const ClientTokenSchema = z
   })
   .openapi("ApplicantClientToken");
 
+const clientTokenBody = (id: string, token: { token: string; expiresAt: number }) => ({
+  id,
+  client_token: token.token,
+  client_token_expires_at: toSeconds(token.expiresAt),
+});
+
 const serverAuth = requireApiKey({ roles: ["server", "admin"] });
 const applicantIdParam = idParam("app");
 
@@ -74,14 +81,9 @@ applicantsRouter.openapi(
     responses: { 200: jsonResponse(ClientTokenSchema, "The applicant and a client token"), ...ERROR_RESPONSES },
   }),
   async (c) => {
-    const db = c.get("db");
-    const input = c.req.valid("json");
-    const applicant = await insertApplicant(db, input, c.get("principal").actor);
-    const token = await issueClientToken(db, applicant.id, clientTokenTtlMs(c.env));
-    return c.json(
-      { id: applicant.id, client_token: token.token, client_token_expires_at: Math.floor(token.expiresAt / 1000) },
-      200,
-    );
+    const ttl = clientTokenTtlMs(c.env);
+    const { applicant, token } = await createApplicant(c.get("db"), c.req.valid("json"), c.get("principal").actor, ttl);
+    return c.json(clientTokenBody(applicant.id, token), 200);
   },
 );
 
@@ -118,7 +120,7 @@ applicantsRouter.openapi(
     if (!applicant) throw notFound("applicant", id);
     if (applicant.erasedAt !== null) throw notFound("applicant", id);
     const token = await issueClientToken(db, id, clientTokenTtlMs(c.env));
-    return c.json({ id, client_token: token.token, client_token_expires_at: Math.floor(token.expiresAt / 1000) }, 200);
+    return c.json(clientTokenBody(id, token), 200);
   },
 );
 

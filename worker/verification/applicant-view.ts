@@ -6,7 +6,6 @@ import { StoredAddressSchema } from "../lib/schemas";
 import { toSeconds } from "../lib/time";
 import { verificationStatus } from "./status";
 
-
 const FieldsSchema = z.record(z.string(), z.any()).openapi({ description: "Per-field { score, flags } or null." });
 
 export const MatchResultSchema = z

@@ -3,7 +3,7 @@
  * Every step is safe to repeat and to race: Stripe calls carry idempotency keys derived from our ids, state moves
  * only by conditional UPDATEs, and the verdict is written in one atomic batch that a second writer cannot repeat.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { applicantAddress, findApplicant } from "../db/applicants";
 import type { Database } from "../db/client";
@@ -16,7 +16,7 @@ import {
   type VerificationState,
   verifications,
 } from "../db/schema";
-import { invalidRequest, notFound, upstreamFailure } from "../lib/errors";
+import { ApiError, invalidRequest, notFound, upstreamFailure } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { logEvent } from "../lib/log";
 import { type MatchResult, matchOwners, type OwnerInput } from "../match";
@@ -35,6 +35,9 @@ export interface FlowDeps {
 }
 
 const FC_PERMISSIONS = ["ownership", "payment_method", "balances", "transactions"] as const;
+/** Each session is a Stripe object and a D1 row: an applicant (or a stolen client token) gets a bounded number. */
+const MAX_SESSIONS_PER_WINDOW = 10;
+const SESSION_WINDOW_MS = 60 * 60_000;
 type Permission = (typeof FC_PERMISSIONS)[number];
 
 /** Permissions requested from the account holder: always ownership, plus any configured in FC_PERMISSIONS. */
@@ -90,7 +93,10 @@ export async function startSession(deps: FlowDeps, applicantId: string) {
   const now = deps.now?.() ?? Date.now();
   const applicant = await findApplicant(db, applicantId);
   if (!applicant || applicant.erasedAt !== null) throw notFound("applicant", applicantId);
+  // Configuration first: a missing key must fail before anything is created at Stripe or in D1.
   const mode = stripeMode(env);
+  const publishable = publishableKey(env);
+  const permissions = sessionPermissions(env);
 
   const unfinished = await db.query.verifications.findFirst({
     where: and(eq(verifications.applicantId, applicantId), eq(verifications.state, "created")),
@@ -98,6 +104,18 @@ export async function startSession(deps: FlowDeps, applicantId: string) {
   });
   const verificationId = unfinished?.id ?? newId("ver");
   if (!unfinished) {
+    const [recent] = await db
+      .select({ n: count() })
+      .from(verifications)
+      .where(and(eq(verifications.applicantId, applicantId), gt(verifications.createdAt, now - SESSION_WINDOW_MS)));
+    if ((recent?.n ?? 0) >= MAX_SESSIONS_PER_WINDOW) {
+      throw new ApiError(
+        429,
+        "rate_limit_error",
+        "too_many_sessions",
+        `This applicant started ${MAX_SESSIONS_PER_WINDOW} verifications in the last hour; try again later.`,
+      );
+    }
     await db.insert(verifications).values({ id: verificationId, applicantId, mode, createdAt: now, updatedAt: now });
   }
 
@@ -136,7 +154,7 @@ export async function startSession(deps: FlowDeps, applicantId: string) {
     stripe.financialConnections.sessions.create(
       {
         account_holder: { type: "customer", customer: customerId },
-        permissions: sessionPermissions(env),
+        permissions,
         prefetch: ["ownership"],
       },
       { idempotencyKey: `ownercheck-session-${verificationId}` },
@@ -164,7 +182,7 @@ export async function startSession(deps: FlowDeps, applicantId: string) {
   return {
     verification_id: verificationId,
     client_secret: session.client_secret ?? "",
-    publishable_key: publishableKey(env),
+    publishable_key: publishable,
     mode,
   };
 }
@@ -263,6 +281,10 @@ export async function completeVerification(deps: FlowDeps, verificationId: strin
       const { ownership } = await readOwnership(stripe, account.id);
       reads.push({ accountId: account.id, ownership });
     } catch (err) {
+      if (err instanceof Stripe.errors.StripeError && !isTransientStripeError(err)) {
+        logEvent("stripe_error", { code: err.code ?? err.type, status: err.statusCode ?? null });
+        throw upstreamFailure("stripe_ownership_read_failed", "Stripe could not read the account's owners.");
+      }
       if (!isTransientStripeError(err)) throw err;
       // The bank or Stripe failed for now: keep waiting; the webhook or the scheduled re-poll tries again.
       logEvent("ownership_read_deferred", {
@@ -333,41 +355,34 @@ async function decide(deps: FlowDeps, verificationId: string, applicantId: strin
   const accountRows = await db.select().from(fcAccounts).where(eq(fcAccounts.verificationId, verificationId));
   const accountIdOf = new Map(accountRows.map((a) => [a.stripeAccountId, a.id]));
   const resultId = newId("mr");
+  // The result lands only while the verification still waits and the applicant still exists: a cron expiry or an
+  // erasure that ran since we read them wins, and no owner PII is written after an erasure returned.
+  const stillOpen = sql`EXISTS (SELECT 1 FROM verifications WHERE id = ${verificationId} AND state = 'awaiting_ownership')
+    AND EXISTS (SELECT 1 FROM applicants WHERE id = ${applicantId} AND erased_at IS NULL)`;
+  // Whoever inserted this result id won the race; owners, state and audit follow only the winner's result.
   const won = sql`EXISTS (SELECT 1 FROM match_results WHERE id = ${resultId})`;
+  const json = (value: unknown) => JSON.stringify(value);
   await runBatch(db, [
+    // Columns in matchResults' declared order (drizzle's insert-select lists every column of the table).
     db
       .insert(matchResults)
-      .values({
-        id: resultId,
-        verificationId,
-        score: result.score,
-        decision: result.decision,
-        ownerIndex: result.owner_index,
-        algorithm: result.algorithm,
-        fields: result.fields,
-        reasons: result.reasons,
-        owners: result.owners,
-        createdAt: now,
-      })
+      .select(
+        sql`SELECT ${resultId}, ${verificationId}, ${result.score}, ${result.decision}, ${result.owner_index},
+          ${result.algorithm}, ${json(result.fields)}, ${json(result.reasons)}, ${json(result.owners)}, ${now}
+          WHERE ${stillOpen}`,
+      )
       .onConflictDoNothing(),
-    ...owners.map((o, position) =>
-      db
-        .insert(accountOwners)
-        .values({
-          id: newId("own"),
-          accountId: accountIdOf.get(o.stripeAccountId) ?? o.stripeAccountId,
-          verificationId,
-          stripeOwnerId: o.id,
-          position,
-          name: o.name,
-          rawAddress: o.raw_address,
-          email: o.email,
-          phone: o.phone,
-          refreshedAt: o.refreshed_at,
-          createdAt: now,
-        })
-        .onConflictDoNothing(),
-    ),
+    ...owners.flatMap((o, position) => {
+      const accountId = accountIdOf.get(o.stripeAccountId);
+      if (!accountId) return []; // every read account was stored above; an owner of an unknown account is dropped
+      // Columns in accountOwners' declared order.
+      return [
+        db.insert(accountOwners).select(
+          sql`SELECT ${newId("own")}, ${accountId}, ${verificationId}, ${o.id}, ${position}, ${o.name},
+              ${o.raw_address}, ${o.email}, ${o.phone}, ${o.refreshed_at}, ${null}, ${now} WHERE ${won}`,
+        ),
+      ];
+    }),
     db
       .update(verifications)
       .set({

@@ -5,7 +5,8 @@
 import { and, inArray, isNull, lt, sql } from "drizzle-orm";
 import { STRIP_OWNER_REASONS } from "../db/applicants";
 import { createDb } from "../db/client";
-import { accountOwners, matchResults, verifications } from "../db/schema";
+import { accountOwners, auditEvents, idempotencyKeys, matchResults, verifications } from "../db/schema";
+import { IDEMPOTENCY_KEY_TTL_MS } from "../lib/idempotency";
 import { logEvent } from "../lib/log";
 import { createStripe } from "../stripe/client";
 import { completeVerification, type FlowDeps } from "./flow";
@@ -24,16 +25,24 @@ export async function runScheduled(env: Env, selfFetch: (request: Request) => Pr
   const db = createDb(env.DB);
   const deps: FlowDeps = { db, stripe: createStripe(env, selfFetch), env, actor: "system", now: () => now };
 
-  const expired = await db
-    .update(verifications)
-    .set({ state: "expired", failureCode: "timed_out", updatedAt: now, completedAt: now })
-    .where(
-      and(
-        inArray(verifications.state, ["created", "linking", "awaiting_ownership"]),
-        lt(verifications.createdAt, now - EXPIRE_AFTER_MS),
-      ),
-    )
-    .returning({ id: verifications.id });
+  // Expire and audit in one batch: the audit rows are written for exactly the rows this sweep moved.
+  const [expired] = await db.batch([
+    db
+      .update(verifications)
+      .set({ state: "expired", failureCode: "timed_out", updatedAt: now, completedAt: now })
+      .where(
+        and(
+          inArray(verifications.state, ["created", "linking", "awaiting_ownership"]),
+          lt(verifications.createdAt, now - EXPIRE_AFTER_MS),
+        ),
+      )
+      .returning({ id: verifications.id }),
+    db.insert(auditEvents).select(
+      sql`SELECT 'aud_' || lower(hex(randomblob(12))), 'system', 'verification.expired', id, applicant_id, NULL,
+        ${JSON.stringify({ state: "expired", failure_code: "timed_out" })}, ${now}
+        FROM verifications WHERE state = 'expired' AND failure_code = 'timed_out' AND updated_at = ${now}`,
+    ),
+  ]);
 
   const due = await db
     .select({ id: verifications.id })
@@ -61,7 +70,13 @@ export async function runScheduled(env: Env, selfFetch: (request: Request) => Pr
     .from(accountOwners)
     .where(and(isNull(accountOwners.purgedAt), lt(accountOwners.createdAt, cutoff)));
   await db.batch([
-    db.update(matchResults).set({ owners: STRIP_OWNER_REASONS }).where(inArray(matchResults.verificationId, stale)),
+    // Reasons quote the bank's names: they go with the owners' PII; scores and flags stay.
+    db
+      .update(matchResults)
+      .set({ reasons: [], owners: STRIP_OWNER_REASONS })
+      .where(inArray(matchResults.verificationId, stale)),
+    // Idempotency keys are replayable for 24 hours, as Stripe's are.
+    db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_KEY_TTL_MS)),
     db
       .update(accountOwners)
       .set({ name: null, rawAddress: null, email: null, phone: null, purgedAt: now })

@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { insertAuditWhen } from "../db/conditional";
 import { applicants, fcAccounts, stripeEvents, verifications } from "../db/schema";
 import { logEvent } from "../lib/log";
+import { listSessionAccounts } from "../stripe/ownership";
 import { completeVerification, type FlowDeps } from "./flow";
 
 const WAITING_STATES = ["linking", "awaiting_ownership"] as const;
@@ -22,11 +23,19 @@ async function waitingVerificationsFor(deps: FlowDeps, account: Stripe.Financial
   const customer = typeof holder === "string" ? holder : holder?.id;
   if (!customer) return [];
   const byCustomer = await db
-    .select({ id: verifications.id })
+    .select({ id: verifications.id, sessionId: verifications.stripeSessionId })
     .from(verifications)
     .innerJoin(applicants, eq(applicants.id, verifications.applicantId))
     .where(and(eq(applicants.stripeCustomerId, customer), inArray(verifications.state, WAITING_STATES)));
-  return byCustomer.map((r) => r.id);
+  // Only the verification whose session holds this account: another one of the same applicant may be mid-linking,
+  // and completing it now would read an empty session and cancel it under the applicant's hands.
+  const owning: string[] = [];
+  for (const candidate of byCustomer) {
+    if (!candidate.sessionId) continue;
+    const accounts = await listSessionAccounts(deps.stripe, candidate.sessionId);
+    if (accounts.some((a) => a.id === account.id)) owning.push(candidate.id);
+  }
+  return owning;
 }
 
 export async function alreadyProcessed(deps: FlowDeps, eventId: string) {
