@@ -17,6 +17,7 @@ export default defineConfig(async () => {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   STRIPE_MODE: "sandbox",
+                  DEMO_ENABLED: "true",
                   STRIPE_WEBHOOK_SECRET: "whsec_test_secret",
                   ALLOWED_ORIGINS: "https://shop.example",
                   PUBLIC_BASE_URL: "http://ownercheck.test",

@@ -18,9 +18,11 @@ function randomBase62(length) {
   return out;
 }
 
-/** Fresh secrets for a local install; the key prefixes match worker/auth/api-keys.ts. */
+/** Fresh secrets for a local install (the key prefixes match worker/auth/api-keys.ts), plus the local-only modes. */
 export function generateDevSecrets() {
   return {
+    STRIPE_MODE: "sandbox",
+    DEMO_ENABLED: "true",
     OWNERCHECK_DEV_SERVER_KEY: `oc_sk_${randomBase62(40)}`,
     OWNERCHECK_DEV_REVIEWER_KEY: `oc_rk_${randomBase62(40)}`,
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBase62(32)}`,
