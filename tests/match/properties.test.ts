@@ -221,6 +221,28 @@ describe("properties of folding", () => {
   });
 });
 
+describe("folding examples", () => {
+  it("drops an apostrophe next to a hyphen on the ASCII path as on the Unicode path", () => {
+    expect(words("Smith-'Jones", { keepHyphen: true })).toEqual(["smith-jones"]);
+    expect(words("Smith-'Jonés", { keepHyphen: true })).toEqual(["smith-jones"]);
+  });
+
+  it("keeps each comma as a word of its own and never yields empty words", () => {
+    const options = { keepHyphen: true, keepAddressMarks: true, keepComma: true };
+    expect(words("12 Main St,, Apt #4 ,Springfield", options)).toEqual([
+      "12",
+      "main",
+      "st",
+      ",",
+      ",",
+      "apt",
+      "#4",
+      ",",
+      "springfield",
+    ]);
+  });
+});
+
 describe("properties of processLine", () => {
   it("answers any line with null, an answer or an error object, never a throw", () => {
     fc.assert(

@@ -6,7 +6,7 @@
  */
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
-import { fold, rowsToLookup } from "./normalize";
+import { fold, rowsToLookup, words } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS } from "./tables/place-words";
@@ -38,6 +38,14 @@ for (const row of REGIONS) {
 const MAX_REGION_WORDS = Math.max(...[...REGION.keys()].map((k) => k.split(" ").length));
 // Last words of every region and country spelling: most addresses are told apart by one Set lookup.
 const REGION_LAST_WORDS = new Set([...REGION.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
+// Every run of last words of a region spelling ("wales", "south wales", "new south wales"): a longer spelling is only
+// looked for while the words read so far can still end one.
+const REGION_ENDINGS = new Set(
+  [...REGION.keys()].flatMap((k) => {
+    const parts = k.split(" ");
+    return parts.map((_, i) => parts.slice(i).join(" "));
+  }),
+);
 const COUNTRY_LAST_WORDS = new Set([...COUNTRY.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
 // Street types that also name places (Station, Lodge, Village, Park…) say less about a segment being the street.
 const PLACE_LIKE_TYPES = new Set([
@@ -165,15 +173,24 @@ function emptyAddress(): ParsedAddress {
 
 const upper = (s: string | null): string | null => (s === null ? null : s.toUpperCase());
 
+const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true } as const;
+const KEEP_HYPHEN = { keepHyphen: true } as const;
+
 function addressWords(text: string): string[] {
-  return fold(text, { keepHyphen: true, keepAddressMarks: true, keepComma: true })
-    .split(" ")
-    .filter((w) => w.length > 0);
+  return words(text, ADDRESS_FOLD);
 }
 
 function isNumberWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1. */
@@ -182,11 +199,17 @@ function readPostal(
 ): { code: string; ext: string | null; country: string | null; used: number } | null {
   const last = words[words.length - 1];
   if (last === undefined) return null;
-  let m = /^(\d{5})(?:-?(\d{4}))?$/.exec(last);
-  if (m) return { code: m[1] as string, ext: m[2] ?? null, country: "US", used: 1 };
-  m = /^(\d{5})-$/.exec(last);
-  if (m) return { code: m[1] as string, ext: null, country: "US", used: 1 };
-  if (/^\d{4}$/.test(last)) return { code: last, ext: null, country: null, used: 1 };
+  // US ZIP, ZIP+4 ("62704-1234", "627041234") or a ZIP with a dangling hyphen; else a four-digit code.
+  if (last.length >= 5 && isDigits(last, 0, 5)) {
+    const rest = last.length - 5;
+    if (rest === 0 || (rest === 1 && last.charCodeAt(5) === 45)) {
+      return { code: last.slice(0, 5), ext: null, country: "US", used: 1 };
+    }
+    if ((rest === 4 && isDigits(last, 5, 9)) || (rest === 5 && last.charCodeAt(5) === 45 && isDigits(last, 6, 10))) {
+      return { code: last.slice(0, 5), ext: last.slice(-4), country: "US", used: 1 };
+    }
+  }
+  if (last.length === 4 && isDigits(last, 0, 4)) return { code: last, ext: null, country: null, used: 1 };
   const prev = words[words.length - 2];
   if (prev && /^[a-z]\d[a-z]$/.test(prev) && /^\d[a-z]\d$/.test(last)) {
     return { code: `${prev}${last}`, ext: null, country: "CA", used: 2 };
@@ -207,7 +230,10 @@ function readRegion(
   let found: RegionHit[] | undefined;
   let used = 0;
   for (let n = 1; n <= Math.min(MAX_REGION_WORDS, words.length); n++) {
-    if (n > 1) key = `${words[words.length - n]} ${key}`;
+    if (n > 1) {
+      key = `${words[words.length - n]} ${key}`;
+      if (!REGION_ENDINGS.has(key)) break;
+    }
     const hits = REGION.get(key);
     if (hits) {
       found = hits;
@@ -237,6 +263,8 @@ function readCountry(words: string[]): { code: string; used: number } | null {
   return null;
 }
 
+const STANDALONE_UNITS = new Set(["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"]);
+
 /** A unit designator word and, when glued to it, the unit id ("#4", "apt5"). */
 function unitAt(words: string[], i: number): { type: string; id: string | null; used: number } | null {
   const w = words[i] as string;
@@ -252,7 +280,7 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
     return { type, id: next.replace(/^#/, ""), used: 2 };
   }
   // Designators that need no number (Rear, Front, Basement…) stand alone; others without an id are not units.
-  if (["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"].includes(type)) {
+  if (STANDALONE_UNITS.has(type)) {
     return { type, id: type, used: 1 };
   }
   return null;
@@ -523,6 +551,24 @@ function finish(a: ParsedAddress): ParsedAddress {
   return a;
 }
 
+function isEmptyAddress(a: ParsedAddress): boolean {
+  return (
+    a.number === null &&
+    a.pre_direction === null &&
+    a.street_name === null &&
+    a.street_type === null &&
+    a.post_direction === null &&
+    a.unit_type === null &&
+    a.unit === null &&
+    a.localities.length === 0 &&
+    a.city === null &&
+    a.state === null &&
+    a.postal_code === null &&
+    a.postal_code_ext === null &&
+    a.country === null
+  );
+}
+
 /** Parses the applicant's form fields into the same components as a one-line address. */
 export function parseAddressFields(fields: AddressFields | null | undefined): ParsedAddress | null {
   if (!fields) return null;
@@ -552,7 +598,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     out.state = hit ? hit.code : state;
     if (!out.country && hit) out.country = hit.country;
   }
-  const postal = fold(fields.postal_code ?? "", { keepHyphen: true }).replace(/ /g, "");
+  const postal = words(fields.postal_code ?? "", KEEP_HYPHEN).join("");
   if (postal.length > 0) {
     const read = readPostal([postal]);
     out.postal_code = read ? read.code : postal;
@@ -560,8 +606,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     if (!out.country && read?.country) out.country = read.country;
   }
   const parsed = finish(out);
-  const empty = Object.values(parsed).every((v) => v === null || (Array.isArray(v) && v.length === 0));
-  return empty ? null : parsed;
+  return isEmptyAddress(parsed) ? null : parsed;
 }
 
 /** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */
@@ -584,11 +629,14 @@ export interface AddressComparison {
 }
 
 function cityKey(city: string): string {
-  const words = city.toLowerCase().split(" ");
+  const lower = city.toLowerCase();
+  if (!lower.includes(" ")) return CITY_WORDS.get(lower) ?? lower;
   let key = "";
-  for (const w of words) key += CITY_WORDS.get(w) ?? w;
+  for (const w of lower.split(" ")) key += CITY_WORDS.get(w) ?? w;
   return key;
 }
+
+const withoutSpaces = (s: string): string => (s.includes(" ") ? s.split(" ").join("") : s);
 
 /** The flag for one component's similarity. Numbers and postal codes are close only by one keyed digit. */
 function componentResult(key: keyof AddressFlags, similarity: number): ComponentResult {
@@ -631,7 +679,15 @@ const WEIGHTED_COMPONENTS = Object.keys(WEIGHTS) as (keyof AddressFlags)[];
 
 /** Compares the applicant's address with an owner's. */
 export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress): AddressComparison {
-  const sims: Partial<Record<keyof AddressFlags, number>> = {};
+  // Every key present from the start (undefined = not comparable): one object shape for every comparison.
+  const sims: Record<keyof AddressFlags, number | undefined> = {
+    postal_code: undefined,
+    street_number: undefined,
+    street_name: undefined,
+    unit: undefined,
+    city: undefined,
+    state: undefined,
+  };
   const flags: AddressFlags = {
     postal_code: "missing",
     street_number: "missing",
@@ -647,8 +703,8 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   }
   if (applicant.number && owner.number) sims.street_number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
-    const a = applicant.street_name.replace(/ /g, "");
-    const b = owner.street_name.replace(/ /g, "");
+    const a = withoutSpaces(applicant.street_name);
+    const b = withoutSpaces(owner.street_name);
     let s = textSimilarity(a, b);
     // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
     if (s < 1 && applicant.street_type && owner.street_type === null) {
@@ -703,8 +759,23 @@ const LABELS: Record<keyof AddressFlags, string> = {
 
 const COMPONENTS = Object.keys(LABELS) as (keyof AddressFlags)[];
 
+const RESULT_CODES: Readonly<Record<ComponentResult, number>> = { match: 0, partial: 1, mismatch: 2, missing: 3 };
+// The sentences for each combination of component results (4^6 of them), built on first use.
+const REASONS_BY_FLAGS = new Array<readonly string[] | undefined>(4 ** 6).fill(undefined);
+
 /** "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. */
 function addressReasons(flags: AddressFlags): string[] {
+  let code = 0;
+  for (const key of COMPONENTS) code = code * 4 + RESULT_CODES[flags[key]];
+  let reasons = REASONS_BY_FLAGS[code];
+  if (reasons === undefined) {
+    reasons = reasonSentences(flags);
+    REASONS_BY_FLAGS[code] = reasons;
+  }
+  return reasons.slice();
+}
+
+function reasonSentences(flags: AddressFlags): string[] {
   const reasons: string[] = [];
   for (const [result, one, many] of OUTCOME_WORDS) {
     let count = 0;

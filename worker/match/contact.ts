@@ -9,11 +9,15 @@ import { CALLING_CODES } from "./tables/regions";
 const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 const DOMAIN_ALIASES = new Map([["googlemail.com", "gmail.com"]]);
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+// Compatibility forms (full-width digits and letters) read as their plain forms; ASCII text has none.
+const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize("NFKC") : text);
+
 /** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
 export function canonicalEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const trimmed = raw
-    .normalize("NFKC")
+  const trimmed = nfkc(raw)
     .trim()
     .toLowerCase()
     .replace(/^mailto:/, "");
@@ -46,7 +50,7 @@ export function compareEmails(a: string, b: string): ContactComparison {
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
 export function toE164(raw: string | null | undefined, defaultCountry = "US"): string | null {
   if (raw == null) return null;
-  let text = raw.normalize("NFKC").trim().toLowerCase();
+  let text = nfkc(raw).trim().toLowerCase();
   // Extensions: "x123", "ext. 123", "extension 123", ";ext=123", "#123" after the number.
   text = text.replace(/\s*(?:;?ext\.?=?|extension|x|#)\s*\d+\s*$/, "");
   const digits = text.replace(/\D/g, "");

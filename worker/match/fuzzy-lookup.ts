@@ -21,11 +21,23 @@ const MEMO_LIMIT = 4096;
 /** One-edit lookups (insertion, deletion, substitution, adjacent transposition) in a fixed word list. */
 export class SpellingIndex {
   private readonly keys = new Map<string, string[]>();
+  private minLength = Number.POSITIVE_INFINITY;
+  private maxLength = 0;
+  // First and last letters of the entries, each with the word lengths one edit away. Between words of three letters
+  // or more, one edit leaves the first or the last letter in place, so a word that shares neither end with an entry
+  // of a length it could be one edit from needs no deletion keys at all.
+  private readonly ends = new Set<number>();
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       this.add(word, word);
       for (let i = 0; i < word.length; i++) this.add(word.slice(0, i) + word.slice(i + 1), word);
+      this.minLength = Math.min(this.minLength, word.length);
+      this.maxLength = Math.max(this.maxLength, word.length);
+      for (let length = word.length - 1; length <= word.length + 1; length++) {
+        this.ends.add(endKey(word.charCodeAt(0), length, false));
+        this.ends.add(endKey(word.charCodeAt(word.length - 1), length, true));
+      }
     }
   }
 
@@ -37,6 +49,15 @@ export class SpellingIndex {
 
   /** The first table word within one edit of `word` (the word itself when present), or null. */
   find(word: string): string | null {
+    if (word.length < this.minLength - 1 || word.length > this.maxLength + 1) return null;
+    if (
+      word.length >= 3 &&
+      this.minLength >= 3 &&
+      !this.ends.has(endKey(word.charCodeAt(0), word.length, false)) &&
+      !this.ends.has(endKey(word.charCodeAt(word.length - 1), word.length, true))
+    ) {
+      return null;
+    }
     const exact = this.keys.get(word);
     if (exact?.includes(word)) return word;
     let found = this.pick(word, exact);
@@ -51,6 +72,10 @@ export class SpellingIndex {
     for (const c of candidates) if (damerauLevenshtein(word, c) <= 1) return c;
     return null;
   }
+}
+
+function endKey(code: number, length: number, last: boolean): number {
+  return (code * 256 + Math.min(length, 255)) * 2 + (last ? 1 : 0);
 }
 
 /** A memoized fuse.js finder over a short list of long words. */

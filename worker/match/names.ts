@@ -5,7 +5,7 @@
  * returns the score together with the flags and reasons that explain it.
  */
 import { SpellingIndex } from "./fuzzy-lookup";
-import { fold } from "./normalize";
+import { fold, words } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
@@ -30,6 +30,7 @@ const ENTITY_SINGLE = new Set(ENTITY_FORMS.filter((w) => !w.includes(" ")));
 const ENTITY_MULTI = ENTITY_FORMS.filter((w) => w.includes(" "));
 const ENTITY_ENDING_ONLY = new Set(BUSINESS_ENTITY_FORMS_AT_END.map((w) => fold(w)));
 const TRADE_SET = new Set(BUSINESS_TRADE_WORDS.map((w) => fold(w)));
+const KEEP_HYPHEN = { keepHyphen: true } as const;
 
 // Nickname families: word → the families it belongs to; heads are the formal names (first of a row).
 const FAMILIES_BY_NAME = new Map<string, number[]>();
@@ -113,12 +114,11 @@ function commaIndex(raw: string): number {
 function splitCommaForm(raw: string): { last: string[]; first: string[] } | null {
   const comma = commaIndex(raw);
   if (comma < 0) return null;
-  const last = fold(raw.slice(0, comma), { keepHyphen: true });
-  const first = fold(raw.slice(comma + 1), { keepHyphen: true });
+  const last = words(raw.slice(0, comma), KEEP_HYPHEN);
+  const first = words(raw.slice(comma + 1), KEEP_HYPHEN);
   if (last.length === 0 || first.length === 0) return null;
-  const firstWords = first.split(" ");
-  if (firstWords.every((w) => SUFFIX_SET.has(w) || PROFESSIONAL_SET.has(w) || HONORIFIC_SET.has(w))) return null;
-  return { last: last.split(" "), first: firstWords };
+  if (first.every((w) => SUFFIX_SET.has(w) || PROFESSIONAL_SET.has(w) || HONORIFIC_SET.has(w))) return null;
+  return { last, first };
 }
 
 function isBusiness(words: string[]): boolean {
@@ -204,24 +204,19 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     // Text after a comma that only holds suffixes ("John Smith, Jr., MD") is suffixes, professional ones included.
     const commaAt = commaIndex(raw);
     const head = commaAt >= 0 ? raw.slice(0, commaAt) : raw;
-    const tail =
-      commaAt >= 0
-        ? fold(raw.slice(commaAt + 1))
-            .split(" ")
-            .filter((w) => w.length > 0)
-        : [];
-    let words = fold(head, { keepHyphen: true })
-      .split(" ")
-      .filter((w) => w.length > 0);
-    if (words.length === 0 && tail.length > 0) words = tail.splice(0);
-    business = isBusiness([...words, ...tail]);
+    const tail = commaAt >= 0 ? words(raw.slice(commaAt + 1)) : [];
+    let written = words(head, KEEP_HYPHEN);
+    if (written.length === 0 && tail.length > 0) written = tail.splice(0);
+    business = isBusiness(tail.length > 0 ? [...written, ...tail] : written);
     for (const w of tail) if (!HONORIFIC_SET.has(w)) suffixes.push(w);
-    words = stripLeadingHonorifics(words, 2, honorifics);
-    words = stripTrailingSuffixes(words, 2, suffixes, false);
+    written = stripLeadingHonorifics(written, 2, honorifics);
+    written = stripTrailingSuffixes(written, 2, suffixes, false);
     // A name that opens with a particle is written surname first ("De La Cruz Nicholas").
     const leadingParticle =
-      words.length >= 3 && PARTICLE_SET.has(words[0] as string) && !GIVEN_LIKE_PARTICLE_SET.has(words[0] as string);
-    ordered = groupParticles(words, leadingParticle ? 0 : 1);
+      written.length >= 3 &&
+      PARTICLE_SET.has(written[0] as string) &&
+      !GIVEN_LIKE_PARTICLE_SET.has(written[0] as string);
+    ordered = groupParticles(written, leadingParticle ? 0 : 1);
   }
   const nameWords = ordered.filter((w) => w.length > 0).map(makeWord);
   if (nameWords.length === 0 && honorifics.length === 0 && suffixes.length === 0) return null;
@@ -386,7 +381,10 @@ const MIDDLE_AS_GIVEN_CAP = 0.78;
 
 /** Weighted geometric mean of the given-name and surname similarities. */
 function roleScore(given: WordMatch, surname: WordMatch): number {
-  return Math.max(0.01, given.score) ** GIVEN_WEIGHT * Math.max(0.01, surname.score) ** SURNAME_WEIGHT;
+  // Exact roles (the common case) skip the power.
+  const g = given.score === 1 ? 1 : Math.max(0.01, given.score) ** GIVEN_WEIGHT;
+  const s = surname.score === 1 ? 1 : Math.max(0.01, surname.score) ** SURNAME_WEIGHT;
+  return g * s;
 }
 
 interface Scored {

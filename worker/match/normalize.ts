@@ -55,6 +55,7 @@ const NO_OPTIONS: FoldOptions = {};
  * Unicode decomposition and goes through a single character-code loop.
  */
 export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
+  if (isPlainWords(input)) return input.toLowerCase();
   if (!NON_ASCII.test(input)) return foldAscii(input.toLowerCase(), options);
   const text = input.normalize("NFKD");
   const keepHyphen = options.keepHyphen === true;
@@ -114,14 +115,39 @@ export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
   return out;
 }
 
-/** The ASCII-only case of fold (input already lower case): copies runs of word characters as whole slices. */
+/**
+ * Whether a text is already folded but for case: ASCII letters and digits in words separated by single spaces (most
+ * form fields and bank records). Folding such text only lower-cases it, whatever the options.
+ */
+function isPlainWords(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
+  let previousSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) previousSpace = false;
+    else if (c === 32 && !previousSpace) previousSpace = true;
+    else return false;
+  }
+  return true;
+}
+
+/** The ASCII-only case of fold (input already lower case). */
 function foldAscii(text: string, options: FoldOptions): string {
+  return wordsAscii(text, options).join(" ");
+}
+
+/**
+ * The ASCII-only tokenizer behind fold and words (input already lower case): copies runs of word characters as whole
+ * slices straight into the word list, so most text never builds an intermediate string to split again.
+ */
+function wordsAscii(text: string, options: FoldOptions): string[] {
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
   const keepComma = options.keepComma === true;
-  let out = "";
-  // What separates the next word from the output: 0 nothing (apostrophe join), 1 a space, 2 a hyphen, 3 nothing
-  // after a comma token.
+  const out: string[] = [];
+  // What joins the next word to the list: 0 the previous word (apostrophe join), 1 nothing (a new word), 2 a hyphen
+  // inside the previous word, 3 nothing after a comma token.
   let glue = 1;
   let i = 0;
   const n = text.length;
@@ -134,11 +160,11 @@ function foldAscii(text: string, options: FoldOptions): string {
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (keepMarks && (c === 35 || c === 47))) j++;
         else break;
       }
-      if (out.length > 0) {
-        if (glue === 1) out += " ";
-        else if (glue === 2) out += "-";
-      }
-      out += text.slice(i, j);
+      const run = text.slice(i, j);
+      const last = out.length - 1;
+      if (last >= 0 && glue === 0) out[last] += run;
+      else if (last >= 0 && glue === 2) out[last] += `-${run}`;
+      else out.push(run);
       i = j;
       glue = 1;
       // An apostrophe directly after a word joins it to the next one ("o'brien" → "obrien").
@@ -147,16 +173,19 @@ function foldAscii(text: string, options: FoldOptions): string {
         glue = 0;
       }
       if (keepHyphen && i < n && text.charCodeAt(i) === 45) {
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        // Apostrophes vanish on either side of a hyphen too ("Smith-'Jones"), as on the Unicode path.
+        let k = i + 1;
+        while (k < n && (text.charCodeAt(k) === 39 || text.charCodeAt(k) === 96)) k++;
+        const next = k < n ? text.charCodeAt(k) : 0;
         if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57) || (keepMarks && (next === 35 || next === 47))) {
           glue = 2;
-          i++;
+          i = k;
         }
       }
       continue;
     }
     if (keepComma && (code === 44 || code === 59)) {
-      out += out.length > 0 ? " , " : ", ";
+      out.push(",");
       glue = 3;
     } else if (glue !== 3) glue = 1;
     i++;
@@ -178,10 +207,13 @@ function isFormatCharacter(code: number): boolean {
   );
 }
 
-/** Folded words of a text. */
-export function words(input: string, options?: FoldOptions): string[] {
+/** Folded words of a text (with keepComma, each comma is a "," word of its own). */
+export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
+  if (input.length === 0) return [];
+  if (isPlainWords(input)) return input.toLowerCase().split(" ");
+  if (!NON_ASCII.test(input)) return wordsAscii(input.toLowerCase(), options);
   const folded = fold(input, options);
-  return folded.length === 0 ? [] : folded.split(" ");
+  return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
 }
 
 /** Builds a lookup from every spelling in a table of rows (standard form first) to its standard form. */

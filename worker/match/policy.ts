@@ -39,8 +39,9 @@ export const DEFAULT_POLICY: MatchPolicy = Object.freeze({
 }) as MatchPolicy;
 
 /** The weights a policy uses: its own over the defaults. */
-export function policyWeights(policy: MatchPolicy): MatchWeights {
-  return { ...DEFAULT_WEIGHTS, ...(policy.weights ?? {}) };
+export function policyWeights(policy: MatchPolicy): Readonly<MatchWeights> {
+  if (policy.weights === undefined || policy.weights === DEFAULT_WEIGHTS) return DEFAULT_WEIGHTS;
+  return { ...DEFAULT_WEIGHTS, ...policy.weights };
 }
 
 /** Decision for a score under a policy's thresholds. */
