@@ -3,7 +3,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessIssuer, accessRole, setAccessKeySource, verifyAccessIdentity } from "../../worker/auth/access";
 import worker from "../../worker/index";
-import { BASE } from "./helpers";
+import { apiKey, BASE } from "./helpers";
 import { seedVerification } from "./reviews-fixtures";
 
 const TEAM = "ownercheck-test.cloudflareaccess.com";
@@ -122,7 +122,7 @@ describe("reviewer API through Cloudflare Access", () => {
     expect(list.body.data).toHaveLength(1);
     const decided = await viaAccess(`/v1/reviews/${seeded.verificationId}/decision`, token, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin" },
       body: JSON.stringify({ decision: "approve", reason_code: "joint_account" }),
     });
     expect(decided.status).toBe(200);
@@ -133,6 +133,64 @@ describe("reviewer API through Cloudflare Access", () => {
       .bind(seeded.verificationId)
       .first<{ actor: string }>();
     expect(audit?.actor).toBe("access:rev@example.com");
+  });
+
+  it("refuses a change from another site with 403 cross_site_request and writes nothing", async () => {
+    const seeded = await seedVerification();
+    const token = await accessToken();
+    const attempts: Record<string, string>[] = [
+      {},
+      { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "same-site", Origin: "https://console.ownercheck.test" },
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+    ];
+    for (const headers of attempts) {
+      const res = await viaAccess(`/v1/reviews/${seeded.verificationId}/decision`, token, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify({ decision: "approve", reason_code: "joint_account" }),
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ type: "permission_error", code: "cross_site_request" });
+    }
+    const decisions = await env.DB.prepare("SELECT count(*) AS n FROM review_decisions WHERE verification_id = ?")
+      .bind(seeded.verificationId)
+      .first<{ n: number }>();
+    expect(decisions?.n).toBe(0);
+  });
+
+  it("accepts a change whose Origin is this site's own, even without Fetch Metadata", async () => {
+    const seeded = await seedVerification();
+    const res = await viaAccess(`/v1/reviews/${seeded.verificationId}/decision`, await accessToken(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: BASE },
+      body: JSON.stringify({ decision: "escalate", reason_code: "other" }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.review_status).toBe("escalated");
+  });
+
+  it("keeps reads and API-key changes free of the same-origin check", async () => {
+    const token = await accessToken();
+    const read = await viaAccess("/v1/reviews/whoami", token, { headers: { "Sec-Fetch-Site": "cross-site" } });
+    expect(read.status).toBe(200);
+    const seeded = await seedVerification();
+    const reviewer = await apiKey("reviewer");
+    const res = await worker.fetch(
+      new Request(`${BASE}/v1/reviews/${seeded.verificationId}/decision`, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${reviewer}`,
+          "Content-Type": "application/json",
+          "Sec-Fetch-Site": "cross-site",
+        },
+        body: JSON.stringify({ decision: "escalate", reason_code: "other" }),
+      }),
+      accessEnv,
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(200);
   });
 
   it("answers 401 for a bad assertion or none", async () => {

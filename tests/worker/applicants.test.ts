@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiKey, call, createApplicant, SAMPLE_APPLICANT, tableCounts } from "./helpers";
+import { apiKey, call, createApplicant, linkScenario, SAMPLE_APPLICANT, tableCounts } from "./helpers";
 
 let serverKey: string;
 beforeAll(async () => {
@@ -232,6 +232,32 @@ describe("DELETE /v1/applicants/:id", () => {
       .all();
     expect(audits.results).toHaveLength(1);
     expect(JSON.stringify(audits.results)).not.toContain("Smith");
+  });
+
+  it("erases the bank owners too, and deletes the applicant's Stripe Customer", async () => {
+    const unique = { ...SAMPLE_APPLICANT, name: "Zebulon Quixote", email: "zebulon.quixote@example.com" };
+    const ids = await linkScenario(serverKey, "exact", unique);
+    await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+    const res = await call("DELETE", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
+    expect(res.status).toBe(200);
+    const view = await call("GET", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
+    expect(view.body.match_result.score).toEqual(expect.any(Number));
+    expect(view.body.match_result.reasons).toEqual([]);
+    for (const owner of view.body.match_result.owners) {
+      expect(owner).toMatchObject({ name: null, raw_address: null, email: null, phone: null, reasons: [] });
+    }
+    // Nothing of the applicant is left at the (emulated) Stripe either.
+    for (const [table, column] of [
+      ["sandbox_objects", "data"],
+      ["sandbox_idempotency", "body"],
+    ]) {
+      const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} LIKE '%Quixote%'`).first<{
+        n: number;
+      }>();
+      expect(left?.n, table).toBe(0);
+    }
+    const again = await call("DELETE", `/v1/applicants/${ids.applicantId}`, { token: serverKey });
+    expect(again.status).toBe(200);
   });
 
   it("answers 404 for an unknown applicant", async () => {

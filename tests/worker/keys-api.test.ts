@@ -11,6 +11,29 @@ beforeAll(async () => {
   server = await apiKey("server");
 });
 
+const FAILING_AUDIT_TRIGGER = "keys_api_test_failing_audit";
+
+/**
+ * A fresh admin key whose audit rows of `action` fail to insert (a trigger aborts them), so a test can prove the
+ * key change rolls back with its audit row. The trigger names that key's actor only: other tests are untouched.
+ */
+async function failingAuditFor(action: string): Promise<[actor: string, token: string]> {
+  const token = await apiKey("admin");
+  const whoami = await call("GET", "/v1/reviews/whoami", { token });
+  const actor = whoami.body.actor as string;
+  await env.DB.exec(
+    `CREATE TRIGGER ${FAILING_AUDIT_TRIGGER} BEFORE INSERT ON audit_events WHEN NEW.actor = '${actor}' AND NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`,
+  );
+  return [actor, token];
+}
+
+const dropFailingAudit = () => env.DB.exec(`DROP TRIGGER IF EXISTS ${FAILING_AUDIT_TRIGGER}`);
+
+async function auditCount(actor: string) {
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE actor = ?").bind(actor).first();
+  return row?.n;
+}
+
 describe("API keys over HTTP (admin)", () => {
   it("creates a reviewer key whose secret is shown once and works at once", async () => {
     const created = await call("POST", "/v1/keys", {
@@ -53,6 +76,47 @@ describe("API keys over HTTP (admin)", () => {
       .all<{ action: string; after: string }>();
     expect(audit.results.map((a) => a.action)).toEqual(["api_key.created", "api_key.revoked"]);
     expect(audit.results.map((a) => a.after).join()).not.toContain(created.body.secret);
+  });
+
+  it("creates no key when its audit row cannot be written (one atomic batch)", async () => {
+    const [actor, token] = await failingAuditFor("api_key.created");
+    try {
+      const res = await call("POST", "/v1/keys", { token, body: { role: "reviewer", label: "never stored" } });
+      expect(res.status).toBe(500);
+      const keys = await env.DB.prepare("SELECT count(*) AS n FROM api_keys WHERE label = 'never stored'").first();
+      expect(keys?.n).toBe(0);
+      expect(await auditCount(actor)).toBe(0);
+    } finally {
+      await dropFailingAudit();
+    }
+  });
+
+  it("leaves a key live when its revocation cannot be audited (one atomic batch)", async () => {
+    const created = await call("POST", "/v1/keys", { token: admin, body: { role: "reviewer", label: "keeps" } });
+    expect(created.status).toBe(200);
+    const [actor, token] = await failingAuditFor("api_key.revoked");
+    try {
+      const res = await call("POST", `/v1/keys/${created.body.id}/revoke`, { token });
+      expect(res.status).toBe(500);
+      expect((await call("GET", "/v1/reviews/whoami", { token: created.body.secret })).status).toBe(200);
+      expect(await auditCount(actor)).toBe(0);
+    } finally {
+      await dropFailingAudit();
+    }
+  });
+
+  it("audits a key revoked by two concurrent requests once", async () => {
+    const created = await call("POST", "/v1/keys", { token: admin, body: { role: "reviewer", label: "raced" } });
+    const both = await Promise.all([
+      call("POST", `/v1/keys/${created.body.id}/revoke`, { token: admin }),
+      call("POST", `/v1/keys/${created.body.id}/revoke`, { token: admin }),
+    ]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect(both[0]?.body.revoked).toBe(both[1]?.body.revoked);
+    const audit = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE action = ? AND after LIKE ?")
+      .bind("api_key.revoked", `%${created.body.id}%`)
+      .first();
+    expect(audit?.n).toBe(1);
   });
 
   it("is for admins only: reviewer and server keys get 403", async () => {

@@ -94,4 +94,29 @@ describe("GET /console", () => {
     expect(res.body).toContain('<script type="module" src="/console.js"></script>');
     expect(res.body).not.toMatch(/<script>|<style|style=|https?:\/\//);
   });
+
+  it("shares one CSP with the API reference: not framable, no plugins, no <base>", async () => {
+    const consolePage = await call("GET", "/console");
+    const docsPage = await call("GET", "/docs");
+    expect(consolePage.status).toBe(200);
+    expect(docsPage.status).toBe(200);
+    const csp = consolePage.headers.get("Content-Security-Policy") ?? "";
+    expect(docsPage.headers.get("Content-Security-Policy")).toBe(csp);
+    for (const directive of ["frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "script-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+  });
+
+  it("serves the console's and the API reference's files as their type, never sniffed", async () => {
+    for (const [path, type] of [
+      ["/console.js", "text/javascript"],
+      ["/docs/reference.js", "text/javascript"],
+      ["/docs/reference.css", "text/css"],
+    ] as const) {
+      const res = await call("GET", path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("Content-Type"), path).toContain(type);
+      expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+    }
+  });
 });

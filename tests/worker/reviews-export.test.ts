@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../worker/db/client";
 import { CSV_COLUMNS, csvCell, csvLine, reviewsCsvStream } from "../../worker/reviews/csv";
 import { apiKey, call, db } from "./helpers";
 import { seedMany, seedVerification, uniqueInstitution } from "./reviews-fixtures";
@@ -113,5 +114,27 @@ describe("GET /v1/reviews/export.csv", () => {
     ]);
     expect((await exportCsv({ score_gte: "high" })).status).toBe(400);
     expect((await exportCsv({ limit: "5" })).status).toBe(400);
+  });
+
+  it("exports every row a search matches, even more than D1 binds in one statement", async () => {
+    const { institution, ids } = await seedMany(130, { name: "Marisol Quintero" });
+    const res = await exportCsv({ institution, q: "marisol quintero", sort: "created" });
+    expect(res.status).toBe(200);
+    const rows = parseCsv(res.body);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(ids);
+  });
+
+  it("ends with an interrupted line, not a silent cut, when a read fails after the header row", async () => {
+    const failing = {
+      select() {
+        throw new Error("D1 is unavailable");
+      },
+    } as unknown as Database;
+    const text = await new Response(reviewsCsvStream(failing, { filters: {}, sort: "created" })).text();
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.at(-1)).toEqual(["# error: export interrupted"]);
+    expect(rows).toHaveLength(2);
   });
 });

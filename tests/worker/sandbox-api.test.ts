@@ -2,6 +2,8 @@ import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../worker/db/client";
+import { linkSession } from "../../worker/sandbox/bank";
+import { purgeSandboxIdempotency } from "../../worker/sandbox/store";
 import { sandboxFetch } from "../../worker/sandbox/transport";
 import { createStripe, SANDBOX_SECRET_KEY } from "../../worker/stripe/client";
 
@@ -99,6 +101,105 @@ describe("sandbox customers", () => {
     const res = await raw("POST", "/v1/customers", "name=Bob&email=");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: "Bob", email: null });
+  });
+});
+
+describe("sandbox customer deletion", () => {
+  /** Rows of the emulator's tables whose stored JSON mentions `text`. */
+  async function rowsMentioning(text: string) {
+    const pattern = `%${text}%`;
+    const objects = await env.DB.prepare("SELECT kind FROM sandbox_objects WHERE data LIKE ?").bind(pattern).all();
+    const replays = await env.DB.prepare("SELECT key FROM sandbox_idempotency WHERE body LIKE ?").bind(pattern).all();
+    return { objects: objects.results.map((r) => r.kind), replays: replays.results.length };
+  }
+
+  it("deletes a customer like Stripe: the deleted stub, retrieved as such, and a second delete is 404", async () => {
+    const customer = await newCustomer();
+    const deleted = await stripe().customers.del(customer.id);
+    expect(deleted).toMatchObject({ id: customer.id, object: "customer", deleted: true });
+    expect(Object.keys(deleted).filter((k) => k !== "lastResponse")).toEqual(["id", "object", "deleted"]);
+    expect(deleted.lastResponse.requestId).toMatch(/^req_/);
+    expect(await stripe().customers.retrieve(customer.id)).toMatchObject({ id: customer.id, deleted: true });
+    const again = await failure(stripe().customers.del(customer.id));
+    expect(again).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(again.statusCode).toBe(404);
+    expect(again.code).toBe("resource_missing");
+    expect(again.message).toBe(`No such customer: '${customer.id}'`);
+  });
+
+  it("answers deleting an unknown customer with 404 resource_missing", async () => {
+    const err = await failure(stripe().customers.del("cus_doesnotexist00"));
+    expect(err.statusCode).toBe(404);
+    expect(err.code).toBe("resource_missing");
+    expect(err.param).toBe("id");
+  });
+
+  it("refuses a session for a deleted customer with 400 resource_missing", async () => {
+    const customer = await newCustomer();
+    await stripe().customers.del(customer.id);
+    const err = await failure(
+      stripe().financialConnections.sessions.create({
+        account_holder: { type: "customer", customer: customer.id },
+        permissions: ["ownership"],
+      }),
+    );
+    expect(err.statusCode).toBe(400);
+    expect(err.code).toBe("resource_missing");
+    expect(err.param).toBe("account_holder[customer]");
+  });
+
+  it("erases every copy of the customer's data: owners, ownerships, replayable responses; accounts disconnect", async () => {
+    const unique = crypto.randomUUID().slice(0, 8);
+    const email = `erase-${unique}@example.com`;
+    const customer = await stripe().customers.create(
+      {
+        name: `Erin Eraseme ${unique}`,
+        email,
+        phone: "+12175550199",
+        address: { line1: "9 Gone Lane", city: "Nowhere" },
+      },
+      { idempotencyKey: `idem-${unique}` },
+    );
+    const session = await stripe().financialConnections.sessions.create({
+      account_holder: { type: "customer", customer: customer.id },
+      permissions: ["ownership"],
+      prefetch: ["ownership"],
+    });
+    await linkSession({ env, db: createDb(env.DB), selfFetch }, session.id, "exact", 2);
+    const before = await rowsMentioning(email);
+    expect(before.objects).toEqual(expect.arrayContaining(["customer", "financial_connections.account_owner"]));
+    expect(before.replays).toBeGreaterThan(0);
+
+    await stripe().customers.del(customer.id);
+
+    expect(await rowsMentioning(email)).toEqual({ objects: [], replays: 0 });
+    expect(await rowsMentioning(unique)).toEqual({ objects: [], replays: 0 });
+    const accounts = await stripe().financialConnections.accounts.list({ session: session.id });
+    expect(accounts.data).toHaveLength(2);
+    for (const account of accounts.data) {
+      expect(account).toMatchObject({ status: "disconnected", ownership: null });
+    }
+  });
+
+  it("forgets idempotency results older than the cutoff and keeps the rest", async () => {
+    const now = Date.now();
+    const day = 24 * 60 * 60 * 1000;
+    const keys = { stale: `idem-stale-${crypto.randomUUID()}`, fresh: `idem-fresh-${crypto.randomUUID()}` };
+    for (const [key, age] of [
+      [keys.stale, day + 1],
+      [keys.fresh, day - 60_000],
+    ] as const) {
+      await env.DB.prepare(
+        "INSERT INTO sandbox_idempotency (key, request_hash, status, body, created_at) VALUES (?, 'POST /v1/customers x', 200, '{}', ?)",
+      )
+        .bind(key, now - age)
+        .run();
+    }
+    expect(await purgeSandboxIdempotency(createDb(env.DB), day, now)).toBeGreaterThanOrEqual(1);
+    const left = await env.DB.prepare("SELECT key FROM sandbox_idempotency WHERE key IN (?, ?)")
+      .bind(keys.stale, keys.fresh)
+      .all();
+    expect(left.results.map((r) => r.key)).toEqual([keys.fresh]);
   });
 });
 

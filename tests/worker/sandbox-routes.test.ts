@@ -210,3 +210,28 @@ describe("sandbox routes outside sandbox mode", () => {
     }
   });
 });
+
+describe("GET /sandbox/link", () => {
+  async function consentWith(permissions: string) {
+    const secret = `fcsess_${"a".repeat(24)}_secret_${"b".repeat(24)}`;
+    const query = new URLSearchParams({ client_secret: secret, origin: "https://shop.example" });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(
+      new Request(`${BASE}/sandbox/link?${query}`),
+      { ...env, FC_PERMISSIONS: permissions },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    const page = await res.text();
+    return { status: res.status, listed: [...page.matchAll(/data-permission="([a-z_]+)"/g)].map((m) => m[1]) };
+  }
+
+  it("asks consent for exactly the permissions a session requests, ownership always first", async () => {
+    const extra = await consentWith("balances, transactions");
+    expect(extra.status).toBe(200);
+    expect(extra.listed).toEqual(["ownership", "balances", "transactions"]);
+    const none = await consentWith("");
+    expect(none.status).toBe(200);
+    expect(none.listed).toEqual(["ownership"]);
+  });
+});

@@ -4,9 +4,10 @@
  * decision row and its audit row in one atomic batch).
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
-import { auditPayload } from "./audit";
+import { appendAuditWhen } from "./audit";
+import { chunked } from "./chunks";
 import type { Database } from "./client";
-import { type AuditEntry, insertAuditWhen } from "./conditional";
+import type { AuditEntry } from "./conditional";
 import {
   accountOwners,
   applicants,
@@ -139,16 +140,19 @@ export function reviewSearchQuery(
 
 export type ReviewSearchRow = Awaited<ReturnType<typeof reviewSearchQuery>>[number];
 
-/** Full queue rows for the given ids, in the order given. */
+/** Full queue rows for the given ids, in the order given (one statement per MAX_IDS_PER_STATEMENT ids). */
 export async function reviewRowsByIds(db: Database, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select(ROW_COLUMNS)
-    .from(verifications)
-    .leftJoin(applicants, eq(applicants.id, verifications.applicantId))
-    .leftJoin(matchResults, eq(matchResults.verificationId, verifications.id))
-    .where(inArray(verifications.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const parts = await Promise.all(
+    chunked(ids).map((part) =>
+      db
+        .select(ROW_COLUMNS)
+        .from(verifications)
+        .leftJoin(applicants, eq(applicants.id, verifications.applicantId))
+        .leftJoin(matchResults, eq(matchResults.verificationId, verifications.id))
+        .where(inArray(verifications.id, part)),
+    ),
+  );
+  const byId = new Map(parts.flat().map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -265,11 +269,7 @@ export async function writeDecision(db: Database, write: DecisionWrite): Promise
       .select(
         sql`SELECT ${row.id}, ${row.verificationId}, ${row.decision}, ${row.reasonCode}, ${row.note}, ${row.actor}, ${row.idempotencyKey}, ${row.createdAt} WHERE changes() = 1`,
       ),
-    insertAuditWhen(
-      db,
-      { ...audit, before: auditPayload(audit.before), after: auditPayload(audit.after) },
-      sql`EXISTS (SELECT 1 FROM review_decisions WHERE id = ${row.id})`,
-    ),
+    appendAuditWhen(db, audit, sql`EXISTS (SELECT 1 FROM review_decisions WHERE id = ${row.id})`),
   ]);
   return updated.meta.changes === 1;
 }

@@ -1,7 +1,8 @@
 /**
- * Content-Security-Policy for the worker's own pages (sandbox linking page, demo). Nothing inline: every script and
- * stylesheet is a file from 'self'. Stripe's sources are added only where Stripe.js can run (STRIPE_MODE=stripe);
- * they follow Stripe's integration security guide (docs.stripe.com/security/guide#content-security-policy).
+ * Content-Security-Policy for the worker's own pages (sandbox linking page, demo, reviewer console, API reference).
+ * Nothing inline: every script and stylesheet is a file from 'self'. Stripe's sources are added only where Stripe.js
+ * can run (STRIPE_MODE=stripe); they follow Stripe's integration security guide
+ * (docs.stripe.com/security/guide#content-security-policy).
  */
 
 export type CspDirectives = Record<string, readonly string[]>;
@@ -20,6 +21,8 @@ export const BASE_CSP: CspDirectives = {
   "style-src": ["'self'"],
   "connect-src": ["'self'"],
   "img-src": ["'self'", "data:"],
+  // Explicit, so a page that widens default-src still embeds no plugins.
+  "object-src": ["'none'"],
   "base-uri": ["'none'"],
   "form-action": ["'self'"],
   "frame-ancestors": ["'none'"],
@@ -37,3 +40,9 @@ export function serializeCsp(directives: CspDirectives): string {
     .map(([name, sources]) => `${name} ${sources.join(" ")}`)
     .join("; ");
 }
+
+/**
+ * The policy of the pages that only load their own files (reviewer console, API reference): BASE_CSP with 'self' as
+ * the fallback for what it does not name (fonts, manifests), so they share its framing, plugin and base-URI rules.
+ */
+export const OWN_FILES_CSP = serializeCsp({ ...BASE_CSP, "default-src": ["'self'"] });

@@ -1,16 +1,23 @@
 /**
  * The reviewer console's HTML shell. Everything else is /console.js (built from widget/console/), so the page runs
- * under `default-src 'self'`: no inline script or style, no third-party origin, nothing framed.
+ * under OWN_FILES_CSP: no inline script or style, no third-party origin, nothing framed.
  */
-export const CONSOLE_CSP =
-  "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+import { OWN_FILES_CSP } from "../pages/csp";
 
 export const CONSOLE_HEADERS = {
-  "Content-Security-Policy": CONSOLE_CSP,
+  "Content-Security-Policy": OWN_FILES_CSP,
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 } as const;
+
+/** /console.js: our page's own script, never cached stale (it must match the API it calls), never sniffed. */
+export const CONSOLE_SCRIPT_HEADERS = {
+  "Content-Type": "text/javascript; charset=utf-8",
+  "Cache-Control": "no-cache",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Content-Type-Options": "nosniff",
+};
 
 export const CONSOLE_HTML = `<!doctype html>
 <html lang="en">

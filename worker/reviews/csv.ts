@@ -1,12 +1,14 @@
 /**
  * CSV export of the reviewer queue: the same filters as the list, streamed page by page from D1 so a large export
  * never sits in memory, capped at EXPORT_ROW_CAP rows (said in a response header, and in a trailer line when hit).
+ * A read that fails mid-stream ends the file with an `# error: export interrupted` line instead of a silent cut.
  * Cells are written so a spreadsheet never runs them: text starting with = + - @ tab or CR gets a leading `'`
  * (OWASP's CSV-injection advice), and any cell with a quote, comma or line break is quoted (RFC 4180).
  */
 import type { Database } from "../db/client";
 import type { ReviewKey } from "../db/reviews";
-import { listReviews, type ReviewListRequest, reviewRowView } from "./list";
+import { logEvent } from "../lib/log";
+import { listReviews, type ReviewListRequest, type ReviewPage, reviewRowView } from "./list";
 
 export const EXPORT_ROW_CAP = 10_000;
 /** Rows per D1 page while exporting. */
@@ -15,6 +17,8 @@ const EXPORT_PAGE = 500;
 const EXPORT_MAX_PAGES = 40;
 
 export const ROW_CAP_HEADER = "X-Ownercheck-Row-Cap";
+/** The last line of an export that failed after its 200 was sent (a partial file must not pass for a whole one). */
+export const EXPORT_INTERRUPTED = "# error: export interrupted";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -90,7 +94,15 @@ export function reviewsCsvStream(
         return;
       }
       const limit = Math.min(EXPORT_PAGE, cap - written);
-      const page = await listReviews(db, { ...request, after, limit });
+      let page: ReviewPage;
+      try {
+        page = await listReviews(db, { ...request, after, limit });
+      } catch (err) {
+        // The 200 and the header row are already sent: say so in the file rather than end it as if complete.
+        logEvent("review_export_failed", { error_name: err instanceof Error ? err.name : "unknown", count: written });
+        controller.enqueue(encoder.encode(csvLine([EXPORT_INTERRUPTED])));
+        return controller.close();
+      }
       pages += 1;
       const chunk = page.rows.map((row) => csvRow(reviewRowView(row, now))).join("");
       written += page.rows.length;

@@ -6,12 +6,11 @@ import { applicantAddress } from "../db/applicants";
 import type { Database } from "../db/client";
 import { loadReviewItem, type ReviewItem } from "../db/reviews";
 import type { ReviewStatus } from "../db/schema";
+import { toSeconds } from "../lib/time";
 import { normalizeApplicantForDisplay, normalizeOwnerForDisplay } from "../match";
 import { allowedActions } from "./decide";
 import { fieldViews, flagList } from "./list";
 import type { ReasonCode } from "./reason-codes";
-
-const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.floor(ms / 1000));
 
 type StoredOwnerScore = { score?: unknown; decision?: unknown; fields?: unknown; reasons?: unknown };
 
@@ -53,7 +52,7 @@ function ownerSides(item: ReviewItem) {
       raw,
       normalized: purged ? null : normalizeOwnerForDisplay({ ...raw, raw_address: raw.address }, country),
       purged,
-      refreshed_at: seconds(o.refreshedAt),
+      refreshed_at: toSeconds(o.refreshedAt),
       score: typeof scored?.score === "number" ? scored.score : null,
       decision: typeof scored?.decision === "string" ? scored.decision : null,
       fields,
@@ -106,10 +105,10 @@ export async function reviewDetail(db: Database, verificationId: string, codes: 
       status: acc.status,
       ownership_status: acc.ownershipRefreshStatus,
     })),
-    refreshed_at: refreshed > 0 ? seconds(refreshed) : null,
-    created: seconds(v.createdAt) ?? 0,
-    updated: seconds(v.updatedAt) ?? 0,
-    completed: seconds(v.completedAt),
+    refreshed_at: refreshed > 0 ? toSeconds(refreshed) : null,
+    created: toSeconds(v.createdAt),
+    updated: toSeconds(v.updatedAt),
+    completed: toSeconds(v.completedAt),
     applicant: applicantSide(item),
     owners,
     result: item.result
@@ -121,7 +120,7 @@ export async function reviewDetail(db: Database, verificationId: string, codes: 
           fields,
           flags: fields ? flagList(fields) : [],
           reasons: strings(item.result.reasons),
-          created: seconds(item.result.createdAt) ?? 0,
+          created: toSeconds(item.result.createdAt),
         }
       : null,
     history: item.decisions.map((d) => ({
@@ -131,7 +130,7 @@ export async function reviewDetail(db: Database, verificationId: string, codes: 
       reason_label: d.reasonCode ? (labelOf.get(d.reasonCode) ?? d.reasonCode) : null,
       note: d.note,
       actor: d.actor,
-      created: seconds(d.createdAt) ?? 0,
+      created: toSeconds(d.createdAt),
     })),
     allowed_decisions: allowedActions(v),
   };

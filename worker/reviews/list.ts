@@ -12,6 +12,7 @@ import {
   reviewRowsByIds,
   reviewSearchQuery,
 } from "../db/reviews";
+import { toSeconds } from "../lib/time";
 
 export const MAX_PAGE_SIZE = 100;
 /** Rows read from D1 per round trip while searching. */
@@ -27,8 +28,6 @@ export interface FieldView {
   /** As the matcher wrote them: name flags are booleans, address flags are component results ("match", "partial", …). */
   flags: Record<string, boolean | string>;
 }
-
-const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.floor(ms / 1000));
 
 function flagObject(flags: unknown): Record<string, boolean | string> {
   const out: Record<string, boolean | string> = {};
@@ -86,8 +85,8 @@ export function reviewRowView(row: ReviewListRow, now = Date.now()) {
     failure_code: row.failureCode,
     fields,
     flags: flagList(fields),
-    created: seconds(row.createdAt) ?? 0,
-    updated: seconds(row.updatedAt) ?? 0,
+    created: toSeconds(row.createdAt),
+    updated: toSeconds(row.updatedAt),
     age_seconds: Math.max(0, Math.floor((now - row.createdAt) / 1000)),
   };
 }

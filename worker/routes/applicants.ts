@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { clientTokenTtlMs, issueClientToken } from "../auth/client-tokens";
 import { requireApiKey } from "../auth/middleware";
-import { createApplicant, eraseApplicant, findApplicant } from "../db/applicants";
+import { createApplicant, findApplicant } from "../db/applicants";
 import { createRouter } from "../lib/create-router";
 import { notFound } from "../lib/errors";
 import { idempotent } from "../lib/idempotency";
@@ -10,6 +10,8 @@ import { limitBody, requireJson } from "../lib/middleware";
 import { ERROR_RESPONSES, idParam, jsonBody, jsonResponse } from "../lib/schemas";
 import { toSeconds } from "../lib/time";
 import { ApplicantSchema, applicantView } from "../verification/applicant-view";
+import { flowDeps } from "../verification/deps";
+import { eraseApplicantEverywhere } from "../verification/erasure";
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -141,9 +143,7 @@ applicantsRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    if (!(await findApplicant(db, id))) throw notFound("applicant", id);
-    await eraseApplicant(db, id, c.get("principal").actor);
+    await eraseApplicantEverywhere(flowDeps(c, c.get("principal").actor), id);
     return c.json({ id, object: "applicant" as const, deleted: true as const }, 200);
   },
 );

@@ -15,6 +15,7 @@ import { LINK_PAGE_PATH, LINK_PAGE_SCRIPT, LINK_SCRIPT_PATH, linkPageCsp, render
 import { sessionIdOfSecret } from "../sandbox/objects";
 import { SCENARIOS } from "../sandbox/scenarios";
 import { isSandboxMode } from "../stripe/config";
+import { sessionPermissions } from "../verification/flow";
 import { allowedOrigins } from "./widget";
 
 /** /widget.js is embedded by other sites as a module script: CORS-readable, cacheable for an hour, revalidated by ETag. */
@@ -44,7 +45,7 @@ const PAGE_HEADERS = {
 const SANDBOX_PENDING_DELIVERY_MS = 4000;
 
 /** A built file from dist/public, with our headers; conditional requests (If-None-Match) pass through. */
-async function serveAsset(c: Context<AppEnv>, path: string, headers: Record<string, string>) {
+export async function serveAsset(c: Context<AppEnv>, path: string, headers: Record<string, string>) {
   const upstream = await c.env.ASSETS.fetch(new Request(new URL(path, c.req.url), { headers: c.req.raw.headers }));
   if (upstream.status === 404) return c.notFound();
   const response = new Response(upstream.body, upstream);
@@ -95,10 +96,8 @@ pagesRouter.get(LINK_PAGE_PATH, (c) => {
     sessionId,
     parentOrigin,
     institutions: SCENARIOS,
-    permissions: (c.env.FC_PERMISSIONS || "ownership")
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean),
+    // The very list each session is created with, so consent never names less (or more) than is asked.
+    permissions: sessionPermissions(c.env),
     deliverAfterMs: SANDBOX_PENDING_DELIVERY_MS,
   });
   return c.body(page, 200, {

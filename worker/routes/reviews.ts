@@ -12,8 +12,9 @@ import { createRouter } from "../lib/create-router";
 import { notFound } from "../lib/errors";
 import { limitBody, requireJson } from "../lib/middleware";
 import { ERROR_RESPONSES, jsonBody, jsonResponse } from "../lib/schemas";
+import { toSeconds } from "../lib/time";
 import { createKey, listKeys, revokeKey } from "../reviews/api-keys";
-import { CONSOLE_HEADERS, CONSOLE_HTML, CONSOLE_ICON_SVG } from "../reviews/console-page";
+import { CONSOLE_HEADERS, CONSOLE_HTML, CONSOLE_ICON_SVG, CONSOLE_SCRIPT_HEADERS } from "../reviews/console-page";
 import { EXPORT_ROW_CAP, ROW_CAP_HEADER, reviewsCsvStream } from "../reviews/csv";
 import { decodeCursor, encodeCursor } from "../reviews/cursor";
 import { decideReview } from "../reviews/decide";
@@ -37,6 +38,7 @@ import {
   VerificationIdParam,
   WhoamiSchema,
 } from "../reviews/schemas";
+import { serveAsset } from "./pages";
 
 const reviewerAuth = requireApiKey({ roles: ["reviewer", "admin"], allowAccess: true });
 const adminAuth = requireApiKey({ roles: ["admin"], allowAccess: true });
@@ -74,19 +76,7 @@ reviewsRouter.get("/console/", (c) => c.redirect("/console", 301));
 reviewsRouter.get("/console/icon.svg", (c) =>
   c.body(CONSOLE_ICON_SVG, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400" }),
 );
-// The same as pages.ts's serveAsset (ETag revalidation passes through); share it once that helper is exported.
-reviewsRouter.get("/console.js", async (c) => {
-  const upstream = await c.env.ASSETS.fetch(
-    new Request(new URL("/console.js", c.req.url), { headers: c.req.raw.headers }),
-  );
-  if (upstream.status === 404) return c.notFound();
-  const response = new Response(upstream.body, upstream);
-  response.headers.set("Content-Type", "text/javascript; charset=utf-8");
-  response.headers.set("Cache-Control", "no-cache");
-  response.headers.set("Cross-Origin-Resource-Policy", "same-origin");
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  return response;
-});
+reviewsRouter.get("/console.js", (c) => serveAsset(c, "/console.js", CONSOLE_SCRIPT_HEADERS));
 
 reviewsRouter.openapi(
   createRoute({
@@ -129,7 +119,10 @@ reviewsRouter.openapi(
     middleware: [reviewerAuth] as const,
     request: { query: ReviewFiltersQuery.strict() },
     responses: {
-      200: { description: "text/csv; a final `# truncated …` line says when the cap was hit" },
+      200: {
+        description:
+          "text/csv; a final `# truncated …` line says when the cap was hit, `# error: export interrupted` when a read failed mid-stream",
+      },
       ...ERROR_RESPONSES,
     },
   }),
@@ -272,7 +265,7 @@ reviewsRouter.openapi(
               reason_label: d.reasonCode ? (codes.find((r) => r.code === d.reasonCode)?.label ?? d.reasonCode) : null,
               note: d.note,
               actor: d.actor,
-              created: Math.floor(d.createdAt / 1000),
+              created: toSeconds(d.createdAt),
             }
           : null,
       },
@@ -316,7 +309,7 @@ reviewsRouter.openapi(
           applicant_id: e.applicantId,
           before: (e.before ?? null) as Record<string, unknown> | null,
           after: (e.after ?? null) as Record<string, unknown> | null,
-          created: Math.floor(e.createdAt / 1000),
+          created: toSeconds(e.createdAt),
         })),
         has_more: hasMore,
         next_cursor:

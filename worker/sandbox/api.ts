@@ -14,6 +14,7 @@ import { SANDBOX_SECRET_KEY } from "../stripe/config";
 import {
   createCustomer,
   createSession,
+  deleteCustomer,
   disconnectAccount,
   findSession,
   getAccountRecord,
@@ -53,12 +54,11 @@ import {
   required,
   string,
 } from "./params";
+import { IDEMPOTENCY_TTL_MS } from "./store";
 
 type SandboxApiEnv = { Bindings: SandboxDeps; Variables: { requestId: string; params: FormObject } };
 type SandboxContext = Context<SandboxApiEnv>;
 
-/** Stripe replays an idempotent result for 24 hours, then forgets the key. */
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export const sandboxApi = new Hono<SandboxApiEnv>();
@@ -204,6 +204,11 @@ sandboxApi.post("/v1/customers", async (c) => {
 sandboxApi.get("/v1/customers/:id", async (c) => {
   checkExpand(parseParams({ expand: expandParam }, params(c)).expand, []);
   return c.json(await retrieveCustomer(c.env, c.req.param("id")));
+});
+
+sandboxApi.delete("/v1/customers/:id", async (c) => {
+  parseParams({}, params(c));
+  return c.json(await deleteCustomer(c.env, c.req.param("id")));
 });
 
 // ── Financial Connections sessions ───────────────────────────────────────────────────────────────────────────────

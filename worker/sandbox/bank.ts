@@ -27,6 +27,7 @@ import { findScenario, type Scenario, type ScenarioName } from "./scenarios";
 import {
   type AccountMeta,
   dataEquals,
+  deleteCustomerRecords,
   getRecord,
   insertRecord,
   listRecords,
@@ -66,10 +67,34 @@ export async function createCustomer(deps: SandboxDeps, input: CustomerInput): P
   return customer;
 }
 
-export async function retrieveCustomer(deps: SandboxDeps, id: string): Promise<Stripe.Customer> {
+/** A customer, or Stripe's `{ id, object, deleted: true }` stub once it is deleted (as Stripe retrieves it). */
+export async function retrieveCustomer(
+  deps: SandboxDeps,
+  id: string,
+): Promise<Stripe.Customer | Stripe.DeletedCustomer> {
   const record = await getRecord(deps.db, "customer", id);
   if (!record) throw resourceMissing("customer", id);
   return record.object;
+}
+
+const isDeleted = (customer: Stripe.Customer | Stripe.DeletedCustomer): customer is Stripe.DeletedCustomer =>
+  customer.deleted === true;
+
+/** The customer unless it does not exist or was deleted. */
+async function liveCustomer(deps: SandboxDeps, id: string): Promise<Stripe.Customer | null> {
+  const record = await getRecord(deps.db, "customer", id);
+  return record && !isDeleted(record.object) ? record.object : null;
+}
+
+/**
+ * DELETE /v1/customers/:id: Stripe's deleted stub; an unknown or already deleted customer is a 404. Everything the
+ * emulator derived from the customer's data goes with it (deleteCustomerRecords).
+ */
+export async function deleteCustomer(deps: SandboxDeps, id: string): Promise<Stripe.DeletedCustomer> {
+  if (!(await liveCustomer(deps, id)) || !(await deleteCustomerRecords(deps.db, id))) {
+    throw resourceMissing("customer", id);
+  }
+  return { id, object: "customer", deleted: true };
 }
 
 // ── Sessions ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -81,7 +106,7 @@ export async function createSession(
   const holder = input.account_holder;
   if (holder.type === "customer") {
     if (typeof holder.customer !== "string") throw parameterMissing("account_holder[customer]");
-    if (!(await getRecord(deps.db, "customer", holder.customer))) {
+    if (!(await liveCustomer(deps, holder.customer))) {
       throw resourceMissing("customer", holder.customer, "account_holder[customer]", 400);
     }
   } else {
@@ -202,9 +227,9 @@ export async function linkSession(
   const pendingAccountIds: string[] = [];
   if (scenario.links_account) {
     const customerId = record.object.account_holder?.customer;
-    const customer = typeof customerId === "string" ? await getRecord(deps.db, "customer", customerId) : null;
+    const customer = typeof customerId === "string" ? await liveCustomer(deps, customerId) : null;
     if (!customer) throw apiError();
-    const owners = scenario.owners(customer.object);
+    const owners = scenario.owners(customer);
     const canReadOwnership = record.object.permissions.includes("ownership");
     const prefetched = canReadOwnership && (record.object.prefetch ?? []).includes("ownership");
     const now = nowSeconds();

@@ -2,10 +2,10 @@
  * The emulator's state in D1 `sandbox_objects`: one row per Stripe object, `data` = `{ object, meta }` where `object`
  * is exactly what the API returns (minus lists computed at read time) and `meta` is what the "bank" knows besides.
  */
-import { and, asc, desc, eq, gt, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "../db/client";
-import { sandboxObjects } from "../db/schema";
+import { sandboxIdempotency, sandboxObjects } from "../db/schema";
 import { resourceMissing } from "./errors";
 import type { OwnerRecord } from "./people";
 import type { ScenarioName } from "./scenarios";
@@ -37,7 +37,8 @@ export interface EventMeta {
 }
 
 export interface SandboxRecords {
-  customer: { object: Stripe.Customer; meta: null };
+  /** A deleted customer keeps only Stripe's stub `{ id, object, deleted: true }`, as a retrieve answers it. */
+  customer: { object: Stripe.Customer | Stripe.DeletedCustomer; meta: null };
   "financial_connections.session": { object: StoredSession; meta: SessionMeta };
   "financial_connections.account": { object: StoredAccount; meta: AccountMeta };
   "financial_connections.account_ownership": { object: StoredOwnership; meta: null };
@@ -46,6 +47,9 @@ export interface SandboxRecords {
 }
 
 export type SandboxKind = keyof SandboxRecords;
+
+/** Stripe replays an idempotent result for 24 hours, then forgets the key. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 let counter = 0;
 
@@ -158,4 +162,57 @@ export async function listRecords<K extends SandboxKind>(
   const page = rows.slice(0, options.limit).map((r) => r.data as SandboxRecords[K]);
   if (backwards) page.reverse();
   return { records: page, hasMore: rows.length > options.limit };
+}
+
+/**
+ * Deletes a customer as Stripe does, erasing what the emulator derived from it, in one atomic batch: the customer
+ * row becomes the deleted stub; the ownerships and owners of the accounts it holds (the bank's copy of its name,
+ * address, email and phone) are deleted; those accounts stay, disconnected, with no owner records left to report;
+ * and idempotent responses that carried the customer (its create response holds all of its data) are forgotten.
+ * Subqueries, not id lists, select the rows, so no statement nears D1's bound-parameter limit.
+ * Returns whether this call deleted it (false: it was already deleted).
+ */
+export async function deleteCustomerRecords(db: Database, customerId: string): Promise<boolean> {
+  const t = sandboxObjects;
+  const stub: Stripe.DeletedCustomer = { id: customerId, object: "customer", deleted: true };
+  const heldAccounts = and(
+    eq(t.kind, "financial_connections.account"),
+    sql`json_extract(${t.data}, '$.object.account_holder.customer') = ${customerId}`,
+  );
+  const accountIds = db.select({ id: t.id }).from(t).where(heldAccounts);
+  const ownershipIds = db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.kind, "financial_connections.account_ownership"), inArray(t.parentId, accountIds)));
+  const [deleted] = await db.batch([
+    db
+      .update(t)
+      .set({ data: { object: stub, meta: null } })
+      .where(
+        and(eq(t.id, customerId), eq(t.kind, "customer"), sql`json_extract(${t.data}, '$.object.deleted') IS NULL`),
+      ),
+    db.delete(t).where(and(eq(t.kind, "financial_connections.account_owner"), inArray(t.parentId, ownershipIds))),
+    db.delete(t).where(and(eq(t.kind, "financial_connections.account_ownership"), inArray(t.parentId, accountIds))),
+    db
+      .update(t)
+      .set({
+        data: sql`json_set(${t.data}, '$.object.status', 'disconnected', '$.object.ownership', NULL, '$.meta.owners', json('[]'))`,
+      })
+      .where(heldAccounts),
+    db.delete(sandboxIdempotency).where(sql`instr(${sandboxIdempotency.body}, ${JSON.stringify(customerId)}) > 0`),
+  ]);
+  return deleted.meta.changes === 1;
+}
+
+/**
+ * Forgets Idempotency-Key results saved more than `olderThanMs` ago (by default Stripe's 24 hours: replay already
+ * ignores them, and their bodies may hold a customer's data). Returns how many rows were deleted.
+ */
+export async function purgeSandboxIdempotency(
+  db: Database,
+  olderThanMs = IDEMPOTENCY_TTL_MS,
+  now = Date.now(),
+): Promise<number> {
+  const result = await db.delete(sandboxIdempotency).where(lt(sandboxIdempotency.createdAt, now - olderThanMs));
+  return result.meta.changes;
 }

@@ -8,7 +8,9 @@ import { createDb } from "../db/client";
 import { accountOwners, auditEvents, idempotencyKeys, matchResults, verifications } from "../db/schema";
 import { IDEMPOTENCY_KEY_TTL_MS } from "../lib/idempotency";
 import { logEvent } from "../lib/log";
+import { purgeSandboxIdempotency } from "../sandbox/store";
 import { createStripe } from "../stripe/client";
+import { isSandboxMode } from "../stripe/config";
 import { completeVerification, type FlowDeps } from "./flow";
 
 const MINUTE = 60_000;
@@ -82,6 +84,8 @@ export async function runScheduled(env: Env, selfFetch: (request: Request) => Pr
       .set({ name: null, rawAddress: null, email: null, phone: null, purgedAt: now })
       .where(and(isNull(accountOwners.purgedAt), lt(accountOwners.createdAt, cutoff))),
   ]);
+  // The Stripe emulator keeps idempotent replies (which quote customers) for 24 hours, like Stripe.
+  if (isSandboxMode(env)) await purgeSandboxIdempotency(db, IDEMPOTENCY_KEY_TTL_MS, now);
   logEvent("scheduled_sweep", { count: repolled, attempt: due.length, state: `expired:${expired.length}` });
   return { expired: expired.length, repolled, due: due.length };
 }
