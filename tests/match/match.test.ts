@@ -122,6 +122,17 @@ describe("matchOwners", () => {
     expect(r.decision).toBe("review");
   });
 
+  it("sends a surname-only owner with a partly matching address to review, and one elsewhere to mismatch", () => {
+    // The missing given name is unknown, not a disagreement; the house number and ZIP carry keying errors.
+    const nearby = matchOwners(applicant, [
+      owner({ name: "SMITH", raw_address: "131 Main St, Springfield, IL 62707" }),
+    ]);
+    expect(nearby.fields.name?.flags.first_or_last_only).toBe(true);
+    expect(nearby.decision).toBe("review");
+    const elsewhere = matchOwners(applicant, [owner({ name: "SMITH", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
+    expect(elsewhere.decision).toBe("mismatch");
+  });
+
   it("rejects a stranger", () => {
     const r = matchOwners(applicant, [owner({ name: "Wei Zhang", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
     expect(r.decision).toBe("mismatch");

@@ -150,6 +150,12 @@ describe("typos", () => {
     expect(compare("Cassandra Webb", "WEBB CASSZNDRA").score).toBeGreaterThanOrEqual(85);
   });
 
+  it("counts a dropped letter beside a swapped pair as two keying errors (Chelsea keyed as Cheela)", () => {
+    const r = compare("Chelsea Meaney", "Cheela Meaney");
+    expect(r.flags.typo).toBe(true);
+    expect(r.score).toBeGreaterThanOrEqual(85);
+  });
+
   it("matches names run together or split", () => {
     expect(compare("Larry Nunez", "Larryinunez").score).toBeGreaterThanOrEqual(85);
     expect(compare("Erin Matthews", "MATTHE WS ERIN").score).toBeGreaterThanOrEqual(90);
@@ -183,6 +189,12 @@ describe("partial names", () => {
   it("flags a single-word owner name that matches one name", () => {
     const r = compare("Joshua Green", "GREEN");
     expect(r.flags.first_or_last_only).toBe(true);
+  });
+
+  it("treats a missing given name as unknown: above another given name, below an agreeing initial", () => {
+    const lone = compare("Joshua Green", "GREEN").score;
+    expect(lone).toBeGreaterThan(compare("Joshua Green", "LEVI GREEN").score);
+    expect(lone).toBeLessThan(compare("Joshua Green", "J GREEN").score);
   });
 });
 

@@ -158,6 +158,16 @@ describe("properties of the field comparisons", () => {
     );
   });
 
+  it("edit distance is a metric: zero only for equal strings, and the triangle inequality holds", () => {
+    const shortWord = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 8 });
+    fc.assert(
+      fc.property(shortWord, shortWord, shortWord, (a, b, c) => {
+        expect(damerauLevenshtein(a, b) === 0).toBe(a === b);
+        expect(damerauLevenshtein(a, c)).toBeLessThanOrEqual(damerauLevenshtein(a, b) + damerauLevenshtein(b, c));
+      }),
+    );
+  });
+
   it("email and phone comparisons are symmetric", () => {
     const email = fc
       .tuple(fc.constantFrom("ann", "a.nn", "Ann+x", "bob"), fc.constantFrom("gmail.com", "GMAIL.com", "yahoo.com"))

@@ -528,6 +528,10 @@ const display = (w: NameWord): string => w.text.replace(/(^|[\s-])\p{L}/gu, (m) 
 const ROLE_MATCH = 0.85;
 const ROLE_MISMATCH = 0.5;
 const SINGLE_WORD_MATCH = 0.8;
+// Similarity credited to a role that one name leaves out (a bank record with the surname only): the missing word may
+// be the applicant's own or a relative's, so it sits between another given name (about 0) and an agreeing initial
+// (INITIAL_GIVEN).
+const MISSING_ROLE = 0.4;
 
 /** Compares the applicant's name with an owner's name. */
 export function compareNames(applicant: ParsedName, owner: ParsedName): NameComparison {
@@ -621,12 +625,11 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       flags.typo = top.kind === "typo" || top.kind === "phonetic";
       reasons.push(`Only one name is given and it matches the ${role} (${display(single)})`);
       const matched = role === "surname" ? "surname" : "given";
-      return {
-        score: Math.round(100 * top.score * 0.5),
-        flags,
-        reasons,
-        partial: { matched, other_similarity: 0, missing_word: true },
-      };
+      // The absent role is unknown, not a disagreement: scored at MISSING_ROLE, a lone surname that matches ranks
+      // above another given name with that surname and below an agreeing given initial ("J Smith").
+      const missing: WordMatch = { score: MISSING_ROLE, kind: "weak" };
+      const score = Math.round(100 * (matched === "surname" ? roleScore(missing, top) : roleScore(top, missing)));
+      return { score, flags, reasons, partial: { matched, other_similarity: 0, missing_word: true } };
     }
     reasons.push("Names do not match");
     return { score: Math.round(100 * top.score * 0.5), flags, reasons };

@@ -1,8 +1,7 @@
 /**
  * String metrics for short words: Jaro-Winkler (transpositions and shared prefixes, the record-linkage standard
- * for names), optimal-string-alignment Damerau-Levenshtein (counted typos), and a phonetic key (sound-alike
- * spellings and OCR/phonetic errors: Catherine/Kathryn, Philips/Filips). Buffers are reused across calls because these
- * run tens of times per owner.
+ * for names), Damerau-Levenshtein (counted typos), and a phonetic key (sound-alike spellings and OCR/phonetic errors:
+ * Catherine/Kathryn, Philips/Filips). Buffers are reused across calls because these run tens of times per owner.
  */
 
 let matchedA = new Uint8Array(64);
@@ -84,41 +83,58 @@ export function bagDistance(a: string, b: string): number {
   return Math.max(surplus, deficit);
 }
 
-let rowPrev2 = new Int32Array(64);
-let rowPrev = new Int32Array(64);
-let rowCur = new Int32Array(64);
+let matrix = new Int32Array(16 * 16);
+// Last row (1-based) in which each character of `a` was seen; indexed by UTF-16 code unit, reset after each call.
+const lastRow = new Int32Array(65536);
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+/**
+ * Damerau-Levenshtein distance (insertions, deletions, substitutions and transpositions of adjacent characters, each
+ * counting one, with no restriction on editing a substring twice). Keying errors come in combinations: "Chelsea"
+ * keyed as "Cheela" is one dropped letter plus one swapped pair, two errors, where the restricted (optimal string
+ * alignment) distance counts three because the swapped pair only became adjacent after the deletion.
+ */
 export function damerauLevenshtein(a: string, b: string): number {
   if (a === b) return 0;
   const la = a.length;
   const lb = b.length;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (lb + 1 > rowCur.length) {
-    rowPrev2 = new Int32Array((lb + 1) * 2);
-    rowPrev = new Int32Array((lb + 1) * 2);
-    rowCur = new Int32Array((lb + 1) * 2);
+  const width = lb + 2;
+  if ((la + 2) * width > matrix.length) matrix = new Int32Array((la + 2) * width * 2);
+  const d = matrix;
+  const max = la + lb;
+  d[0] = max;
+  for (let i = 0; i <= la; i++) {
+    d[(i + 1) * width] = max;
+    d[(i + 1) * width + 1] = i;
   }
-  for (let j = 0; j <= lb; j++) rowPrev[j] = j;
+  for (let j = 0; j <= lb; j++) {
+    d[j + 1] = max;
+    d[width + j + 1] = j;
+  }
   for (let i = 1; i <= la; i++) {
-    rowCur[0] = i;
     const ca = a.charCodeAt(i - 1);
+    let lastCol = 0;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = Math.min((rowPrev[j] as number) + 1, (rowCur[j - 1] as number) + 1, (rowPrev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        v = Math.min(v, (rowPrev2[j - 2] as number) + 1);
+      const k = lastRow[cb] as number;
+      const l = lastCol;
+      let cost = 1;
+      if (ca === cb) {
+        cost = 0;
+        lastCol = j;
       }
-      rowCur[j] = v;
+      d[(i + 1) * width + j + 1] = Math.min(
+        (d[i * width + j] as number) + cost,
+        (d[(i + 1) * width + j] as number) + 1,
+        (d[i * width + j + 1] as number) + 1,
+        (d[k * width + l] as number) + (i - k - 1) + 1 + (j - l - 1),
+      );
     }
-    const t = rowPrev2;
-    rowPrev2 = rowPrev;
-    rowPrev = rowCur;
-    rowCur = t;
+    lastRow[ca] = i;
   }
-  return rowPrev[lb] as number;
+  for (let i = 0; i < la; i++) lastRow[a.charCodeAt(i)] = 0;
+  return d[(la + 1) * width + lb + 1] as number;
 }
 
 /**
