@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { BROWSER_BUILD, BUNDLES } from "./build-options.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const BUDGET_GZIP_BYTES = 12 * 1024;
@@ -23,12 +24,8 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 
 // Which inputs the bytes come from (minified, before compression), from the same entry with a metafile.
 const { metafile } = await build({
-  entryPoints: [path.join(root, "widget/index.ts")],
-  bundle: true,
-  format: "esm",
-  target: "es2022",
-  minify: true,
-  legalComments: "none",
+  ...BROWSER_BUILD,
+  entryPoints: [path.join(root, BUNDLES.widget)],
   write: false,
   metafile: true,
   logLevel: "silent",
