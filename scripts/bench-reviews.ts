@@ -7,9 +7,7 @@
  *
  *   npm run bench:reviews [-- --rows 100000 --runs 200 --without-proposed-indexes --only "q=" --keep]
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +15,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { build } from "esbuild";
 import { type ReviewFilters, type ReviewKey, type ReviewSort, reviewPageQuery } from "../worker/db/reviews";
 import * as schema from "../worker/db/schema";
+// @ts-expect-error plain ESM script without type declarations; its contract is documented in the file.
+import { freePort, startWorker } from "./local-env.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GOAL_P99_MS = 50;
@@ -225,18 +225,6 @@ async function bundleBenchWorker() {
   return output.text;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-
 /** `wrangler dev` on the bench worker with a D1 persisted under `dir`; resolves once it answers. */
 async function startBenchWorker(dir: string) {
   writeFileSync(path.join(dir, "bench-worker.mjs"), await bundleBenchWorker());
@@ -253,39 +241,12 @@ async function startBenchWorker(dir: string) {
       'database_id = "00000000-0000-0000-0000-00000000b0b0"',
     ].join("\n"),
   );
-  const port = await freePort();
-  const args = ["dev", "--config", path.join(dir, "wrangler.toml"), "--port", String(port), "--ip", "127.0.0.1"];
-  args.push("--persist-to", path.join(dir, "state"), "--log-level", "error");
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/wrangler"), args, {
-    cwd: dir,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
-    stdio: "pipe",
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-    });
-  return { url, stop };
+  return (await startWorker({
+    port: await freePort(),
+    config: path.join(dir, "wrangler.toml"),
+    persistTo: path.join(dir, "state"),
+    extraArgs: ["--log-level", "error"],
+  })) as { url: string; stop: () => Promise<void> };
 }
 
 async function post<T>(url: string, body: unknown): Promise<{ ms: number; json: T }> {

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -61,6 +62,20 @@ function runWrangler(args) {
   return result.stdout;
 }
 
+/** A port nobody listens on right now (the OS picks it; there is a small window before wrangler takes it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
 const persistArgs = (persistTo) => (persistTo ? ["--persist-to", persistTo] : []);
 
 /** Applies migrations/ to the local D1 (idempotent: wrangler skips applied ones). */
@@ -113,7 +128,7 @@ export async function prepareLocal({ persistTo, devVarsPath, vars: overrides = {
 }
 
 /**
- * Starts `wrangler dev` and resolves once GET /healthz answers. `vars` become `--var` bindings (secrets included,
+ * Starts `wrangler dev` (this project's wrangler.toml, or `config`) and resolves once GET /healthz answers. `vars` become `--var` bindings (secrets included,
  * so tests need no .dev.vars); `inherit` streams wrangler's output (for `npm run dev`).
  */
 export async function startWorker({
@@ -123,8 +138,19 @@ export async function startWorker({
   extraArgs = [],
   inherit = false,
   timeoutMs = 60_000,
+  config,
 } = {}) {
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", ...persistArgs(persistTo), ...extraArgs];
+  const configArgs = config ? ["--config", config] : [];
+  const args = [
+    "dev",
+    ...configArgs,
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    ...persistArgs(persistTo),
+    ...extraArgs,
+  ];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
     cwd: ROOT,

@@ -4,11 +4,12 @@
  * rebuilt first, so the test sees the current widget.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 // @ts-expect-error plain ESM script without type declarations; its contract is documented in the file.
-import { prepareLocal, startWorker } from "../../../scripts/local-env.mjs";
+import { freePort, prepareLocal, startWorker } from "../../../scripts/local-env.mjs";
+
+export { freePort };
 
 export interface TestWorker {
   /** e.g. http://127.0.0.1:41235 */
@@ -35,16 +36,6 @@ interface LocalEnv {
 interface RunningWorker {
   url: string;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now (the OS picks it; there is a small window before wrangler takes it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function startTestWorker(options: TestWorkerOptions = {}): Promise<TestWorker> {
