@@ -8,16 +8,13 @@
  * The secret is printed once and only its SHA-256 is stored: the row is built by apiKeyRow(), the same function the
  * worker uses, and written with `wrangler d1 execute`. Every change also appends an audit row (actor "cli").
  */
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiKeyRow, generateKeySecret } from "../worker/auth/api-keys";
 import type { Role } from "../worker/env";
 import { newId } from "../worker/lib/ids";
+// @ts-expect-error plain ESM script without type declarations; its contract is documented in the file.
+import { executeSql, sqlString } from "./local-env.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
-const DATABASE = "ownercheck";
 const ROLES: readonly Role[] = ["server", "reviewer", "admin"];
 const ACTOR = "cli";
 
@@ -26,9 +23,6 @@ const USAGE = `Usage:
   npm run keys -- list [--remote] [--persist-to DIR]
   npm run keys -- revoke <key_id> [--remote] [--persist-to DIR]`;
 
-/** A SQL string literal; labels are operator input and may hold quotes. */
-export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
 interface Where {
   remote: boolean;
   persistTo?: string | undefined;
@@ -36,19 +30,7 @@ interface Where {
 
 /** Runs SQL through wrangler and returns the rows of each statement. */
 function execute(sql: string, where: Where): { results: Record<string, unknown>[]; meta?: { changes?: number } }[] {
-  const target = where.remote
-    ? ["--remote"]
-    : ["--local", ...(where.persistTo ? ["--persist-to", where.persistTo] : [])];
-  const result = spawnSync(WRANGLER, ["d1", "execute", DATABASE, ...target, "--json", "--command", sql], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
-  });
-  if (result.status !== 0) {
-    throw new Error(`wrangler d1 execute failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  const start = result.stdout.indexOf("[");
-  return JSON.parse(result.stdout.slice(start));
+  return executeSql(sql, { ...where, json: true });
 }
 
 const auditSql = (action: string, after: Record<string, unknown>, now: number) =>

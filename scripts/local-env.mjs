@@ -10,7 +10,14 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 const WRANGLER = path.join(ROOT, "node_modules/.bin/wrangler");
 const DATABASE = "ownercheck";
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-export const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" };
+// wrangler's launcher runs `node` from PATH: put this Node (22, from node_modules) first, whoever started us.
+export const wranglerEnv = {
+  ...process.env,
+  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+  WRANGLER_SEND_METRICS: "false",
+  CI: "true",
+  NO_COLOR: "1",
+};
 
 function randomBase62(length) {
   let out = "";
@@ -83,13 +90,18 @@ export function applyLocalMigrations(persistTo) {
   runWrangler(["d1", "migrations", "apply", DATABASE, "--local", ...persistArgs(persistTo)]);
 }
 
-/** Runs SQL against the local D1 (or remote with { remote: true }). */
-export function executeSql(sql, { persistTo, remote = false } = {}) {
+/**
+ * Runs SQL against the local D1 (or remote with { remote: true }). With { json: true } it returns wrangler's parsed
+ * `--json` answer (one `{ results, meta }` per statement); otherwise wrangler's text output.
+ */
+export function executeSql(sql, { persistTo, remote = false, json = false } = {}) {
   const where = remote ? ["--remote"] : ["--local", ...persistArgs(persistTo)];
-  return runWrangler(["d1", "execute", DATABASE, ...where, "--command", sql]);
+  const output = runWrangler(["d1", "execute", DATABASE, ...where, ...(json ? ["--json"] : []), "--command", sql]);
+  return json ? JSON.parse(output.slice(output.indexOf("["))) : output;
 }
 
-const sqlString = (s) => `'${String(s).replaceAll("'", "''")}'`;
+/** An SQL string literal (operator input may hold quotes). */
+export const sqlString = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
 /** Seeds (or re-keys) the two dev API keys; rows match worker/auth/api-keys.ts apiKeyRow(). */
 export function seedDevKeys(vars, { persistTo } = {}) {

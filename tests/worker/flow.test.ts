@@ -148,6 +148,21 @@ describe("POST /v1/widget/sessions", () => {
     expect((await call("POST", "/v1/widget/sessions", { token: serverKey })).status).toBe(401);
   });
 
+  it("rejects an oversized body with 413 before reading it", async () => {
+    const created = await createApplicant(serverKey);
+    const res = await call("POST", "/v1/widget/sessions", {
+      token: created.client_token,
+      body: { pad: "x".repeat(20_000) },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("body_too_large");
+    const webhook = await call("POST", "/v1/webhooks/stripe", {
+      rawBody: "x".repeat(300_000),
+      headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=00" },
+    });
+    expect(webhook.status).toBe(413);
+  });
+
   it("rejects an expired client token with 401", async () => {
     const created = await createApplicant(serverKey);
     await env.DB.prepare("UPDATE client_tokens SET expires_at = 0 WHERE applicant_id = ?").bind(created.id).run();
