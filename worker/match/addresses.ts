@@ -376,7 +376,8 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
       start++;
     }
   }
-  const name = rest.slice(start, end).join(" ");
+  let name = start < end ? (rest[start] as string) : "";
+  for (let i = start + 1; i < end; i++) name += ` ${rest[i] as string}`;
   into.street_name = name.length > 0 ? name : null;
 }
 
@@ -569,12 +570,16 @@ function isEmptyAddress(a: ParsedAddress): boolean {
   );
 }
 
+function withoutCommas(words: string[]): string[] {
+  return words.includes(",") ? words.filter((w) => w !== ",") : words;
+}
+
 /** Parses the applicant's form fields into the same components as a one-line address. */
 export function parseAddressFields(fields: AddressFields | null | undefined): ParsedAddress | null {
   if (!fields) return null;
   const out = emptyAddress();
-  const line1 = addressWords(fields.line1 ?? "").filter((w) => w !== ",");
-  const line2 = addressWords(fields.line2 ?? "").filter((w) => w !== ",");
+  const line1 = withoutCommas(addressWords(fields.line1 ?? ""));
+  const line2 = withoutCommas(addressWords(fields.line2 ?? ""));
   if (line1.length > 0) parseStreetWords(line1, out);
   if (line2.length > 0) {
     const unit = unitAt(line2, 0);
@@ -629,6 +634,20 @@ export interface AddressComparison {
 }
 
 function cityKey(city: string): string {
+  let key = CITY_KEYS.get(city);
+  if (key === undefined) {
+    key = cityKeyOf(city);
+    if (CITY_KEYS.size >= CITY_KEYS_LIMIT) CITY_KEYS.clear();
+    CITY_KEYS.set(city, key);
+  }
+  return key;
+}
+
+// cityKey per city or place text (a pure function of the string), bounded.
+const CITY_KEYS = new Map<string, string>();
+const CITY_KEYS_LIMIT = 4096;
+
+function cityKeyOf(city: string): string {
   const lower = city.toLowerCase();
   if (!lower.includes(" ")) return CITY_WORDS.get(lower) ?? lower;
   let key = "";

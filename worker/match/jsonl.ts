@@ -71,7 +71,8 @@ function readOwners(value: unknown): OwnerInput[] {
  * throws) for a bad one.
  */
 export function processLine(line: string, policy: MatchPolicy = DEFAULT_POLICY): LineAnswer | LineError | null {
-  if (line.trim().length === 0) return null;
+  // A line opening with "{" (every real one) is not blank; only others pay for the trim.
+  if (line.charCodeAt(0) !== 123 && line.trim().length === 0) return null;
   let id: string | number | null = null;
   try {
     let input: unknown;

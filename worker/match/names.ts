@@ -4,7 +4,6 @@
  * under both written orders, so "SMITH, ROBERT J", "Robert Smith" and "Smith Robert" all line up. Each comparison
  * returns the score together with the flags and reasons that explain it.
  */
-import { SpellingIndex } from "./fuzzy-lookup";
 import { fold, words } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
@@ -60,6 +59,10 @@ export interface NameWord {
   phonetic?: string;
   /** Made by joining two written words (a name split by a stray space). */
   joined?: boolean;
+  /** Whether `key` is a known given name, computed on first use. */
+  known?: boolean;
+  /** The nickname families `key` belongs to (null: none), computed on first use. */
+  families?: readonly number[] | null;
 }
 
 /** A parsed personal or business name. */
@@ -141,10 +144,19 @@ function isBusiness(words: string[]): boolean {
 }
 
 function makeWord(text: string): NameWord {
-  if (!text.includes(" ") && !text.includes("-")) return { key: text, parts: [text], text, compound: false };
+  if (!text.includes(" ") && !text.includes("-")) {
+    return { key: text, parts: [text], text, compound: false, known: undefined, families: undefined };
+  }
   const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
   const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
-  return { key: pieces.join(""), parts: parts.length > 0 ? parts : pieces, text, compound: pieces.length > 1 };
+  return {
+    key: pieces.join(""),
+    parts: parts.length > 0 ? parts : pieces,
+    text,
+    compound: pieces.length > 1,
+    known: undefined,
+    families: undefined,
+  };
 }
 
 function phoneticOf(word: NameWord): string {
@@ -226,8 +238,33 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
 /** Whether two given names belong to one nickname family (Bob/Robert, Peggy/Margaret, Bob/Bobby). */
 export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;
-  const fa = FAMILIES_BY_NAME.get(a);
-  const fb = FAMILIES_BY_NAME.get(b);
+  return nicknameFamiliesMeet(a, b, FAMILIES_BY_NAME.get(a), FAMILIES_BY_NAME.get(b));
+}
+
+function familiesOf(word: NameWord): readonly number[] | null {
+  if (word.families === undefined) word.families = FAMILIES_BY_NAME.get(word.key) ?? null;
+  return word.families;
+}
+
+function isKnownGiven(word: NameWord): boolean {
+  word.known ??= KNOWN_GIVEN.has(word.key);
+  return word.known;
+}
+
+/** areNicknames for two name words, with each word's families looked up once. */
+function areNicknameWords(a: NameWord, b: NameWord): boolean {
+  if (a.key === b.key) return false;
+  const fa = familiesOf(a);
+  if (!fa) return false;
+  return nicknameFamiliesMeet(a.key, b.key, fa, familiesOf(b));
+}
+
+function nicknameFamiliesMeet(
+  a: string,
+  b: string,
+  fa: readonly number[] | null | undefined,
+  fb: readonly number[] | null | undefined,
+): boolean {
   if (!fa || !fb) return false;
   for (const family of fa) {
     if (!fb.includes(family)) continue;
@@ -283,9 +320,9 @@ function compareGiven(a: NameWord, b: NameWord): WordMatch {
   if (a.key.length === 1 || b.key.length === 1) {
     return a.key[0] === b.key[0] ? { score: INITIAL_GIVEN, kind: "initial" } : NO_MATCH;
   }
-  if (areNicknames(a.key, b.key)) return { score: 0.93, kind: "nickname" };
-  const knownA = KNOWN_GIVEN.has(a.key);
-  const knownB = KNOWN_GIVEN.has(b.key);
+  if (areNicknameWords(a, b)) return { score: 0.93, kind: "nickname" };
+  const knownA = isKnownGiven(a);
+  const knownB = isKnownGiven(b);
   const spelling = spellingSimilarity(a.key, b.key, a, b);
   if (knownA && knownB) return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
   if (spelling.score >= 0.8) return spelling;
@@ -309,14 +346,49 @@ function misspelledNickname(unknown: string, known: string): boolean {
     RELATIVES_INDEX.set(known, relatives);
   }
   if (relatives === null) return false;
-  const hit = relatives.find(unknown);
-  return hit !== null && hit !== known;
+  // The relatives never include the known name itself, so any relative within one edit is a hit.
+  for (const relative of relatives) if (withinOneEdit(unknown, relative)) return true;
+  return false;
 }
 
-// Per known given name, a one-edit index of the names it is a nickname of or for; built on first use.
-const RELATIVES_INDEX = new Map<string, SpellingIndex | null>();
+/**
+ * Whether two words are at most one edit apart (insertion, deletion, substitution or adjacent transposition): the
+ * same test as damerauLevenshtein(a, b) <= 1, in one pass over the characters. Searching a known name's relatives
+ * (a handful of names) this way is cheaper than a symmetric-deletion index, which builds a string per lookup.
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i >= la - 1) return true;
+    // Substitution at i: the rest equal.
+    let j = i + 1;
+    while (j < la && a.charCodeAt(j) === b.charCodeAt(j)) j++;
+    if (j === la) return true;
+    // Transposition of i and i + 1: the rest equal.
+    if (a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
+    for (j = i + 2; j < la; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+  if (la === lb + 1) return oneInsertion(b, a);
+  if (lb === la + 1) return oneInsertion(a, b);
+  return false;
+}
 
-function relativesIndex(known: string): SpellingIndex | null {
+/** Whether `long` is `short` with one character inserted (long.length === short.length + 1). */
+function oneInsertion(short: string, long: string): boolean {
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  for (let j = i; j < short.length; j++) if (short.charCodeAt(j) !== long.charCodeAt(j + 1)) return false;
+  return true;
+}
+
+// Per known given name, the names it is a nickname of or for (four letters or more); built on first use.
+const RELATIVES_INDEX = new Map<string, string[] | null>();
+
+function relativesIndex(known: string): string[] | null {
   const families = FAMILIES_BY_NAME.get(known);
   if (!families) return null;
   const relatives = new Set<string>();
@@ -325,7 +397,7 @@ function relativesIndex(known: string): SpellingIndex | null {
       if (relative !== known && relative.length >= 4 && areNicknames(relative, known)) relatives.add(relative);
     }
   }
-  return relatives.size > 0 ? new SpellingIndex(relatives) : null;
+  return relatives.size > 0 ? [...relatives] : null;
 }
 
 function compareSurname(a: NameWord, b: NameWord): WordMatch {
@@ -381,11 +453,17 @@ const MIDDLE_AS_GIVEN_CAP = 0.78;
 
 /** Weighted geometric mean of the given-name and surname similarities. */
 function roleScore(given: WordMatch, surname: WordMatch): number {
-  // Exact roles (the common case) skip the power.
-  const g = given.score === 1 ? 1 : Math.max(0.01, given.score) ** GIVEN_WEIGHT;
-  const s = surname.score === 1 ? 1 : Math.max(0.01, surname.score) ** SURNAME_WEIGHT;
+  // Exact roles (the common case) skip the power, and so do roles that do not match at all (the floor's power is a
+  // constant).
+  const gs = given.score;
+  const ss = surname.score;
+  const g = gs === 1 ? 1 : gs <= 0.01 ? GIVEN_FLOOR : gs ** GIVEN_WEIGHT;
+  const s = ss === 1 ? 1 : ss <= 0.01 ? SURNAME_FLOOR : ss ** SURNAME_WEIGHT;
   return g * s;
 }
+
+const GIVEN_FLOOR = 0.01 ** GIVEN_WEIGHT;
+const SURNAME_FLOOR = 0.01 ** SURNAME_WEIGHT;
 
 interface Scored {
   score: number;
@@ -478,9 +556,14 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
 
 /** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */
 function rotations(words: NameWord[]): string[] {
-  const keys = words.map((w) => w.key);
+  const n = words.length;
   const out: string[] = [];
-  for (let r = 0; r < keys.length; r++) out.push(keys.slice(r).join("") + keys.slice(0, r).join(""));
+  for (let r = 0; r < n; r++) {
+    let key = "";
+    for (let i = r; i < n; i++) key += (words[i] as NameWord).key;
+    for (let i = 0; i < r; i++) key += (words[i] as NameWord).key;
+    out.push(key);
+  }
   return out;
 }
 
@@ -522,7 +605,20 @@ function generation(name: ParsedName): string | null {
   return null;
 }
 
-const display = (w: NameWord): string => w.text.replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+const display = (w: NameWord): string => {
+  const text = w.text;
+  // Folded ASCII text (nearly all): capitalize a letter at the start or after a space or hyphen in one pass.
+  let out = "";
+  let at = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return text.replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+    if (at && c >= 97 && c <= 122) out += String.fromCharCode(c - 32);
+    else out += text[i];
+    at = c === 32 || c === 45 || (c >= 9 && c <= 13);
+  }
+  return out;
+};
 
 // A role counts as matching from this similarity, and as clearly not matching below the other.
 const ROLE_MATCH = 0.85;
@@ -583,17 +679,26 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   const wordsDiffer = a.length !== b.length;
   const rolesWeak = !best || best.given.score < ROLE_MATCH || best.surname.score < ROLE_MATCH;
   if ((!best || best.score < 0.97) && (wordsDiffer || rolesWeak) && best?.given.kind !== "distinct") {
-    const keysA = rotations(a);
-    for (const kb of rotations(b)) {
-      for (const ka of keysA) {
-        if (ka === kb) whole = Math.max(whole, 0.97);
-        else if (
-          Math.min(ka.length, kb.length) >= 7 &&
-          Math.abs(ka.length - kb.length) <= 2 &&
-          bagDistance(ka, kb) <= 2
-        ) {
-          const d = damerauLevenshtein(ka, kb);
-          if (d <= 2) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+    // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
+    // bound come out the same for every pair of rotations: decided once, they usually rule the whole loop out.
+    let lengthA = 0;
+    for (const w of a) lengthA += w.key.length;
+    let lengthB = 0;
+    for (const w of b) lengthB += w.key.length;
+    const typoLengths = Math.min(lengthA, lengthB) >= 7 && Math.abs(lengthA - lengthB) <= 2;
+    if (typoLengths || lengthA === lengthB) {
+      const keysA = rotations(a);
+      const keysB = rotations(b);
+      const typoPossible = typoLengths && bagDistance(keysA[0] as string, keysB[0] as string) <= 2;
+      if (typoPossible || lengthA === lengthB) {
+        for (const kb of keysB) {
+          for (const ka of keysA) {
+            if (ka === kb) whole = Math.max(whole, 0.97);
+            else if (typoPossible) {
+              const d = damerauLevenshtein(ka, kb);
+              if (d <= 2) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+            }
+          }
         }
       }
     }
