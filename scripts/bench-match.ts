@@ -138,27 +138,47 @@ function metrics(g: Group, allPositives: number[]): Row {
   };
 }
 
+interface Timing {
+  answers: Answer[];
+  wall: number;
+  cpu: number;
+  firstWall: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+
 /**
- * Runs `fn` over every line RUNS times. Throughput is reported two ways: wall clock, and CPU time of this process
- * (user + system), which is what "pairs per second on one core" means and stays honest on a busy machine.
+ * Runs ours and the baseline over every line, alternately, RUNS times each, so a change of machine load hits both
+ * alike; the ratio is the median of the per-round ratios. Throughput is reported two ways: wall clock, and CPU time
+ * of this process (user + system), which is what "pairs per second on one core" means on a busy machine.
  */
-function timeRuns(
+function timeAlternately(
   lines: string[],
-  fn: (line: string) => Answer,
-): { answers: Answer[]; wall: number; cpu: number; firstWall: number } {
-  let answers: Answer[] = [];
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  fns: { ours: (line: string) => Answer; naive: (line: string) => Answer },
+): { ours: Timing; naive: Timing; ratio: number } {
+  const samples = {
+    ours: { wall: [] as number[], cpu: [] as number[] },
+    naive: { wall: [] as number[], cpu: [] as number[] },
+  };
+  const answers: Record<"ours" | "naive", Answer[]> = { ours: [], naive: [] };
   for (let run = 0; run < RUNS; run++) {
-    const start = performance.now();
-    const startCpu = process.cpuUsage();
-    answers = lines.map(fn);
-    const used = process.cpuUsage(startCpu);
-    wall.push(lines.length / ((performance.now() - start) / 1000));
-    cpu.push(lines.length / ((used.user + used.system) / 1e6));
+    for (const name of ["ours", "naive"] as const) {
+      const start = performance.now();
+      const startCpu = process.cpuUsage();
+      answers[name] = lines.map(fns[name]);
+      const used = process.cpuUsage(startCpu);
+      samples[name].wall.push(lines.length / ((performance.now() - start) / 1000));
+      samples[name].cpu.push(lines.length / ((used.user + used.system) / 1e6));
+    }
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-  return { answers, wall: median(wall), cpu: median(cpu), firstWall: wall[0] as number };
+  const timing = (name: "ours" | "naive"): Timing => ({
+    answers: answers[name],
+    wall: median(samples[name].wall),
+    cpu: median(samples[name].cpu),
+    firstWall: samples[name].wall[0] as number,
+  });
+  const ratio = median(samples.ours.cpu.map((x, i) => x / (samples.naive.cpu[i] as number)));
+  return { ours: timing("ours"), naive: timing("naive"), ratio };
 }
 
 const fmt = (v: number, digits: number, width: number) => (Number.isNaN(v) ? "-" : v.toFixed(digits)).padStart(width);
@@ -173,9 +193,8 @@ function main(): void {
     .split("\n")
     .filter((l) => l.trim().length > 0);
   const pairs = lines.map((l) => JSON.parse(l) as Pair);
-  const ours = timeRuns(lines, oursLine);
+  const { ours, naive, ratio } = timeAlternately(lines, { ours: oursLine, naive: baselineLine });
   const errorsPerRun = errorLines / RUNS;
-  const naive = timeRuns(lines, baselineLine);
   const oursSlices = slices(pairs, ours.answers);
   const naiveSlices = slices(pairs, naive.answers);
   const allPosOurs = oursSlices.get("ALL")?.pos ?? [];
@@ -217,7 +236,8 @@ function main(): void {
   const rate = (x: number) => Math.round(x).toLocaleString("en-US");
   console.log(
     `throughput, pairs/s (median of ${RUNS} runs): ours ${rate(ours.cpu)} per CPU-second, ${rate(ours.wall)} wall-clock` +
-      ` (first, cold run ${rate(ours.firstWall)}) | naive ${rate(naive.cpu)} per CPU-second, ${rate(naive.wall)} wall-clock`,
+      ` (first, cold run ${rate(ours.firstWall)}) | naive ${rate(naive.cpu)} per CPU-second, ${rate(naive.wall)} wall-clock` +
+      ` | ours/naive ${ratio.toFixed(2)}x (median of per-round ratios, runs alternated)`,
   );
 }
 
