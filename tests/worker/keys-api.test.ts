@@ -57,6 +57,8 @@ describe("API keys over HTTP (admin)", () => {
     expect(listed.status).toBe(200);
     const row = listed.body.data.find((k: { id: string }) => k.id === created.body.id);
     expect(row).toMatchObject({ role: "reviewer", label: "Dana (risk team)" });
+    // The key was used once (whoami above), so the list says when.
+    expect(row.last_used).toEqual(expect.any(Number));
     expect(row.secret).toBeUndefined();
     expect(JSON.stringify(listed.body)).not.toMatch(/"hash"/);
   });

@@ -60,11 +60,18 @@ export async function createApiKey(db: Database, role: Role, label: string, chan
   return { id: row.id, role, label, secret, stored };
 }
 
+const LAST_USED_RESOLUTION_MS = 60 * 60_000;
+
 /** The live (not revoked) key behind a secret, or null. */
-export async function findApiKey(db: Database, secret: string) {
+export async function findApiKey(db: Database, secret: string, now = Date.now()) {
   const hash = await sha256Hex(secret);
   const row = await db.query.apiKeys.findFirst({ where: and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)) });
-  return row ?? null;
+  if (!row) return null;
+  // "Last used" for key hygiene (GET /v1/keys), written at most once an hour per key, not on every request.
+  if (row.lastUsedAt === null || row.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+  }
+  return row;
 }
 
 /** Every key, newest first (hashes included: callers choose what to show). */

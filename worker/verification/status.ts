@@ -22,6 +22,3 @@ export function verificationStatus(state: VerificationState, decision: Decision 
       return "pending";
   }
 }
-
-/** States no later event can leave (except a reviewer's decision, which lives beside the state). */
-export const TERMINAL_STATES: readonly VerificationState[] = ["matched", "canceled", "failed", "expired"];
