@@ -47,8 +47,9 @@ afterEach(() => {
 });
 
 describe("stripe configuration", () => {
-  it("defaults to sandbox mode with the sandbox publishable key", () => {
-    expect(stripeMode({ ...env, STRIPE_MODE: "" })).toBe("sandbox");
+  it("uses the sandbox only when STRIPE_MODE says so; unset means real Stripe (fail closed)", () => {
+    expect(stripeMode({ ...env, STRIPE_MODE: "", STRIPE_SECRET_KEY: "sk_test_x" })).toBe("stripe");
+    expect(() => stripeMode({ ...env, STRIPE_MODE: "" })).toThrow(/STRIPE_SECRET_KEY/);
     expect(stripeMode(env)).toBe("sandbox");
     expect(publishableKey(env)).toBe(SANDBOX_PUBLISHABLE_KEY);
   });

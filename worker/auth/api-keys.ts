@@ -69,7 +69,11 @@ export async function findApiKey(db: Database, secret: string, now = Date.now())
   if (!row) return null;
   // "Last used" for key hygiene (GET /v1/keys), written at most once an hour per key, not on every request.
   if (row.lastUsedAt === null || row.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {
-    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+    try {
+      await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+    } catch {
+      // Bookkeeping only: a failed write must not fail the request it authenticates.
+    }
   }
   return row;
 }

@@ -29,8 +29,12 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     const path = new URL(c.req.url).pathname;
     const requestHash = await sha256Hex(`${c.req.method} ${path}\n${await c.req.text()}`);
     const where = and(eq(idempotencyKeys.apiKeyId, principal.keyId), eq(idempotencyKeys.key, key));
+    // The claim's time doubles as its owner's mark: finishing or releasing touches only our own claim, never one a
+    // later request took over after ours was judged abandoned.
+    let claimedAt = 0;
     const claim = async () => {
-      const values = { apiKeyId: principal.keyId, key, method: c.req.method, path, requestHash, createdAt: Date.now() };
+      claimedAt = Date.now();
+      const values = { apiKeyId: principal.keyId, key, method: c.req.method, path, requestHash, createdAt: claimedAt };
       return (await db.insert(idempotencyKeys).values(values).onConflictDoNothing().run()).meta.changes === 1;
     };
     let claimed = await claim();
@@ -68,17 +72,18 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         });
       }
     }
+    const ours = and(where, eq(idempotencyKeys.createdAt, claimedAt));
     try {
       await next();
     } catch (err) {
-      await db.delete(idempotencyKeys).where(where);
+      await db.delete(idempotencyKeys).where(ours);
       throw err;
     }
     if (c.res.status >= 200 && c.res.status < 300) {
       const body = await c.res.clone().text();
-      await db.update(idempotencyKeys).set({ status: c.res.status, responseBody: body }).where(where);
+      await db.update(idempotencyKeys).set({ status: c.res.status, responseBody: body }).where(ours);
     } else {
-      await db.delete(idempotencyKeys).where(where);
+      await db.delete(idempotencyKeys).where(ours);
     }
   };
 }

@@ -18,6 +18,10 @@ export const ERROR_RESPONSES = {
   401: { description: "Missing or invalid credentials", content: { "application/json": { schema: ErrorSchema } } },
   403: { description: "Credentials lack the role", content: { "application/json": { schema: ErrorSchema } } },
   404: { description: "No such object", content: { "application/json": { schema: ErrorSchema } } },
+  409: { description: "Idempotency key in use", content: { "application/json": { schema: ErrorSchema } } },
+  413: { description: "Body too large", content: { "application/json": { schema: ErrorSchema } } },
+  429: { description: "Too many requests", content: { "application/json": { schema: ErrorSchema } } },
+  502: { description: "Stripe failed; safe to retry", content: { "application/json": { schema: ErrorSchema } } },
 } as const;
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({

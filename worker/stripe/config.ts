@@ -1,5 +1,5 @@
 /**
- * Which Stripe the worker talks to, and the keys that go with it. `STRIPE_MODE=sandbox` (the default) answers every
+ * Which Stripe the worker talks to, and the keys that go with it. `STRIPE_MODE=sandbox` (set locally by `npm run dev`) answers every
  * Stripe call from the in-process emulator; `STRIPE_MODE=stripe` needs real (test or live) keys.
  */
 
@@ -22,14 +22,15 @@ export class StripeConfigError extends Error {
 }
 
 function configuredMode(env: Env): StripeMode {
-  const mode = (env.STRIPE_MODE ?? "").trim() || "sandbox";
+  // Unset means real Stripe: a deployment that forgot the variable must not serve the emulator (fail closed).
+  const mode = (env.STRIPE_MODE ?? "").trim() || "stripe";
   if (mode === "stripe" || mode === "sandbox") return mode;
   throw new StripeConfigError(`STRIPE_MODE must be "stripe" or "sandbox" (got "${mode}").`);
 }
 
-/** True when the offline emulator answers Stripe calls (STRIPE_MODE unset or "sandbox"); never throws. */
+/** True only when STRIPE_MODE is explicitly "sandbox" (the offline emulator answers Stripe calls); never throws. */
 export function isSandboxMode(env: Env): boolean {
-  return ((env.STRIPE_MODE ?? "").trim() || "sandbox") === "sandbox";
+  return (env.STRIPE_MODE ?? "").trim() === "sandbox";
 }
 
 /** The configured mode; "stripe" without STRIPE_SECRET_KEY is a configuration error. */

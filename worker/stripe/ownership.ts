@@ -73,9 +73,9 @@ export async function readOwnership(
       ownership.owners.push({
         id: owner.id,
         name: owner.name ?? null,
-        raw_address: owner.raw_address,
-        email: owner.email,
-        phone: owner.phone,
+        raw_address: owner.raw_address ?? null,
+        email: owner.email ?? null,
+        phone: owner.phone ?? null,
         refreshed_at: owner.refreshed_at === null ? null : owner.refreshed_at * 1000,
       });
     }

@@ -10,12 +10,14 @@ import { logEvent } from "../lib/log";
 import type { FlowDeps } from "./flow";
 
 export async function eraseApplicantEverywhere(deps: FlowDeps, applicantId: string) {
-  const applicant = await findApplicant(deps.db, applicantId);
-  if (!applicant) throw notFound("applicant", applicantId);
+  if (!(await findApplicant(deps.db, applicantId))) throw notFound("applicant", applicantId);
   await eraseApplicant(deps.db, applicantId, deps.actor);
-  if (!applicant.stripeCustomerId) return;
+  // Read the Customer id after erasing: a session started meanwhile may have stored it (startSession deletes a
+  // Customer it creates for an already-erased applicant itself).
+  const customerId = (await findApplicant(deps.db, applicantId))?.stripeCustomerId;
+  if (!customerId) return;
   try {
-    await deps.stripe.customers.del(applicant.stripeCustomerId);
+    await deps.stripe.customers.del(customerId);
   } catch (err) {
     if (err instanceof Stripe.errors.StripeInvalidRequestError && err.code === "resource_missing") return;
     if (err instanceof Stripe.errors.StripeError) {

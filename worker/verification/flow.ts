@@ -3,7 +3,7 @@
  * Every step is safe to repeat and to race: Stripe calls carry idempotency keys derived from our ids, state moves
  * only by conditional UPDATEs, and the verdict is written in one atomic batch that a second writer cannot repeat.
  */
-import { and, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { applicantAddress, findApplicant } from "../db/applicants";
 import type { Database } from "../db/client";
@@ -144,10 +144,18 @@ export async function startSession(deps: FlowDeps, applicantId: string) {
       ),
     );
     customerId = customer.id;
-    await db
+    const stored = await db
       .update(applicants)
       .set({ stripeCustomerId: customerId })
-      .where(and(eq(applicants.id, applicantId), sql`${applicants.stripeCustomerId} IS NULL`));
+      .where(
+        and(eq(applicants.id, applicantId), sql`${applicants.stripeCustomerId} IS NULL`, isNull(applicants.erasedAt)),
+      )
+      .returning({ id: applicants.id });
+    if (stored.length === 0 && (await findApplicant(db, applicantId))?.erasedAt != null) {
+      // Erased while we were at Stripe: the Customer we just made must not outlive the erasure.
+      await callStripe("stripe_customer_failed", () => stripe.customers.del(customerId as string));
+      throw notFound("applicant", applicantId);
+    }
   }
 
   const session = await callStripe("stripe_session_failed", () =>
@@ -283,6 +291,8 @@ export async function completeVerification(deps: FlowDeps, verificationId: strin
     } catch (err) {
       if (err instanceof Stripe.errors.StripeError && !isTransientStripeError(err)) {
         logEvent("stripe_error", { code: err.code ?? err.type, status: err.statusCode ?? null });
+        // Behind the others in the cron's queue until it expires, rather than first in every sweep.
+        await db.update(verifications).set({ updatedAt: now }).where(eq(verifications.id, verificationId));
         throw upstreamFailure("stripe_ownership_read_failed", "Stripe could not read the account's owners.");
       }
       if (!isTransientStripeError(err)) throw err;
