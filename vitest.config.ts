@@ -41,6 +41,9 @@ export default defineConfig(async () => {
             include: ["tests/widget/**/*.test.ts", "tests/e2e/**/*.test.ts"],
             environment: "node",
             testTimeout: 60_000,
+            // Real Chromium plus wrangler dev on a 2-core CI machine: one retry absorbs a cold-start stall; a test that
+            // fails twice still fails the run, and vitest reports every retried test.
+            retry: 1,
             hookTimeout: 120_000,
             fileParallelism: false,
           },
