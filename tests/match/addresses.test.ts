@@ -185,3 +185,11 @@ describe("comparing addresses", () => {
     expect(r.flags.street_name).toBe("match");
   });
 });
+
+describe("parseAddressLine with empty comma segments", () => {
+  it("skips a leading comma and empty parts instead of failing", () => {
+    expect(parseAddressLine(", 12 Main St")).toMatchObject({ number: "12", street_name: "MAIN", street_type: "ST" });
+    expect(parseAddressLine("12 Main St, , Springfield, IL 62704")).toMatchObject({ city: "SPRINGFIELD", state: "IL" });
+    expect(parseAddressLine("12 Main St,,Springfield")?.city).toBe("SPRINGFIELD");
+  });
+});

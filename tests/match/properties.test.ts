@@ -76,6 +76,34 @@ describe("properties of matchOwners", () => {
     );
   });
 
+  it("never throws on address-shaped text with stray commas and empty parts", () => {
+    // Random Unicode rarely forms ", , st" or a leading comma; these pieces do, the way banks' one-line addresses do.
+    const piece = fc.constantFrom(
+      ",",
+      ", ",
+      " ",
+      "st",
+      "Apt",
+      "#",
+      "12",
+      "4B",
+      "N",
+      "Main",
+      "NY",
+      "90210",
+      "-",
+      "PO Box",
+    );
+    const addressLike = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(anyApplicant, addressLike, (applicant, raw) => {
+        const r = matchOwners(applicant, [{ name: "Ann Lee", raw_address: raw, email: null, phone: null }]);
+        expect(inRange(r.score)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("is deterministic", () => {
     fc.assert(
       fc.property(anyApplicant, fc.array(anyOwner, { maxLength: 2 }), (applicant, owners) => {

@@ -448,10 +448,11 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   if (all.every((w) => w === ",")) return null;
 
   // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
+  // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
   const segs: string[][] = [[]];
   for (const w of all) {
-    if (w === ",") segs.push([]);
-    else (segs[segs.length - 1] as string[]).push(w);
+    if (w !== ",") (segs[segs.length - 1] as string[]).push(w);
+    else if ((segs[segs.length - 1] as string[]).length > 0) segs.push([]);
   }
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
@@ -530,11 +531,11 @@ function streetStrength(seg: string[]): number {
 
 /** A street written as words ("CHANDLER STREET") as one comparable key: name letters plus the standard type. */
 function streetKey(text: string): string {
-  const words = text.toLowerCase().split(" ");
-  const last = words[words.length - 1] as string;
-  const type = words.length > 1 ? SUFFIX.get(last) : undefined;
-  if (type !== undefined) words[words.length - 1] = type;
-  return words.join("");
+  const lower = text.toLowerCase();
+  const space = lower.lastIndexOf(" ");
+  if (space < 0) return lower;
+  const last = lower.slice(space + 1);
+  return withoutSpaces(lower.slice(0, space)) + (SUFFIX.get(last) ?? last);
 }
 
 /** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
@@ -630,7 +631,8 @@ export interface AddressFlags {
 export interface AddressComparison {
   score: number;
   flags: AddressFlags;
-  reasons: string[];
+  /** Shared between comparisons with the same flags: read-only. */
+  reasons: readonly string[];
 }
 
 function cityKey(city: string): string {
@@ -657,11 +659,13 @@ function cityKeyOf(city: string): string {
 
 const withoutSpaces = (s: string): string => (s.includes(" ") ? s.split(" ").join("") : s);
 
-/** The flag for one component's similarity. Numbers and postal codes are close only by one keyed digit. */
-function componentResult(key: keyof AddressFlags, similarity: number): ComponentResult {
-  if (key === "street_number" || key === "postal_code") {
-    return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
-  }
+/** The flag for a number or postal code's similarity: close only by one keyed digit. */
+function exactResult(similarity: number): ComponentResult {
+  return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
+}
+
+/** The flag for a text component's similarity. */
+function textResult(similarity: number): ComponentResult {
   return similarity >= 0.85 ? "match" : similarity >= 0.5 ? "partial" : "mismatch";
 }
 
@@ -694,33 +698,22 @@ function numberSimilarity(a: string, b: string): number {
 // Component weights: the postal code, house number and street name each pin an address down; city and state are
 // implied by the postal code, a unit only refines. Missing components drop out of the average.
 const WEIGHTS = { postal_code: 0.25, street_number: 0.25, street_name: 0.25, city: 0.15, state: 0.05, unit: 0.05 };
-const WEIGHTED_COMPONENTS = Object.keys(WEIGHTS) as (keyof AddressFlags)[];
 
 /** Compares the applicant's address with an owner's. */
 export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress): AddressComparison {
-  // Every key present from the start (undefined = not comparable): one object shape for every comparison.
-  const sims: Record<keyof AddressFlags, number | undefined> = {
-    postal_code: undefined,
-    street_number: undefined,
-    street_name: undefined,
-    unit: undefined,
-    city: undefined,
-    state: undefined,
-  };
-  const flags: AddressFlags = {
-    postal_code: "missing",
-    street_number: "missing",
-    street_name: "missing",
-    unit: "missing",
-    city: "missing",
-    state: "missing",
-  };
+  // Similarity per component; -1 = not comparable.
+  let postal = -1;
+  let number = -1;
+  let street = -1;
+  let unit = -1;
+  let city = -1;
+  let state = -1;
   if (applicant.postal_code && owner.postal_code) {
     const a = applicant.postal_code.slice(0, 5);
     const b = owner.postal_code.slice(0, 5);
-    sims.postal_code = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
+    postal = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
   }
-  if (applicant.number && owner.number) sims.street_number = numberSimilarity(applicant.number, owner.number);
+  if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
     const a = withoutSpaces(applicant.street_name);
     const b = withoutSpaces(owner.street_name);
@@ -731,35 +724,64 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     }
     if (applicant.street_type && owner.street_type && applicant.street_type !== owner.street_type) s *= 0.85;
     if (applicant.pre_direction && owner.pre_direction && applicant.pre_direction !== owner.pre_direction) s *= 0.85;
-    sims.street_name = s;
+    street = s;
   }
   // The street may sit among the owner's place lines when the bank swapped them.
-  if ((sims.street_name ?? 0) < 0.85 && applicant.street_name && owner.localities.length > 0) {
+  if ((street < 0 ? 0 : street) < 0.85 && applicant.street_name && owner.localities.length > 0) {
     const key = streetKey(`${applicant.street_name} ${applicant.street_type ?? ""}`.trim());
-    for (const place of owner.city ? [...owner.localities, owner.city] : owner.localities) {
+    const places = owner.localities;
+    const n = owner.city ? places.length + 1 : places.length;
+    for (let i = 0; i < n; i++) {
+      const place = i < places.length ? (places[i] as string) : (owner.city as string);
       const s = textSimilarity(key, streetKey(place)) * 0.95;
-      if (s > (sims.street_name ?? 0)) sims.street_name = s;
+      if (s > (street < 0 ? 0 : street)) street = s;
     }
   }
-  if (applicant.unit && owner.unit) sims.unit = applicant.unit === owner.unit ? 1 : 0;
+  if (applicant.unit && owner.unit) unit = applicant.unit === owner.unit ? 1 : 0;
   if (applicant.city && owner.city) {
     const a = cityKey(applicant.city);
     let s = textSimilarity(a, cityKey(owner.city));
     // Australian addresses often give the locality where a US one has the city.
     if (s < 1) for (const place of owner.localities) s = Math.max(s, textSimilarity(a, cityKey(place)) * 0.9);
-    sims.city = s;
+    city = s;
   }
-  if (applicant.state && owner.state) sims.state = applicant.state === owner.state ? 1 : 0;
+  if (applicant.state && owner.state) state = applicant.state === owner.state ? 1 : 0;
 
+  // Accumulated in WEIGHTS order (postal code, number, street, city, state, unit), as floating point demands.
   let total = 0;
   let weight = 0;
-  for (const key of WEIGHTED_COMPONENTS) {
-    const s = sims[key];
-    if (s === undefined) continue;
-    flags[key] = componentResult(key, s);
-    total += WEIGHTS[key] * s;
-    weight += WEIGHTS[key];
+  if (postal >= 0) {
+    total += WEIGHTS.postal_code * postal;
+    weight += WEIGHTS.postal_code;
   }
+  if (number >= 0) {
+    total += WEIGHTS.street_number * number;
+    weight += WEIGHTS.street_number;
+  }
+  if (street >= 0) {
+    total += WEIGHTS.street_name * street;
+    weight += WEIGHTS.street_name;
+  }
+  if (city >= 0) {
+    total += WEIGHTS.city * city;
+    weight += WEIGHTS.city;
+  }
+  if (state >= 0) {
+    total += WEIGHTS.state * state;
+    weight += WEIGHTS.state;
+  }
+  if (unit >= 0) {
+    total += WEIGHTS.unit * unit;
+    weight += WEIGHTS.unit;
+  }
+  const flags: AddressFlags = {
+    postal_code: postal >= 0 ? exactResult(postal) : "missing",
+    street_number: number >= 0 ? exactResult(number) : "missing",
+    street_name: street >= 0 ? textResult(street) : "missing",
+    unit: unit >= 0 ? textResult(unit) : "missing",
+    city: city >= 0 ? textResult(city) : "missing",
+    state: state >= 0 ? textResult(state) : "missing",
+  };
   // Little to compare (only a state, say) is weak evidence either way: pull the score towards the middle.
   let score = weight > 0 ? total / weight : 0.5;
   if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
@@ -780,18 +802,19 @@ const COMPONENTS = Object.keys(LABELS) as (keyof AddressFlags)[];
 
 const RESULT_CODES: Readonly<Record<ComponentResult, number>> = { match: 0, partial: 1, mismatch: 2, missing: 3 };
 // The sentences for each combination of component results (4^6 of them), built on first use.
+// Shared and frozen: callers only read them.
 const REASONS_BY_FLAGS = new Array<readonly string[] | undefined>(4 ** 6).fill(undefined);
 
 /** "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. */
-function addressReasons(flags: AddressFlags): string[] {
+function addressReasons(flags: AddressFlags): readonly string[] {
   let code = 0;
   for (const key of COMPONENTS) code = code * 4 + RESULT_CODES[flags[key]];
   let reasons = REASONS_BY_FLAGS[code];
   if (reasons === undefined) {
-    reasons = reasonSentences(flags);
+    reasons = Object.freeze(reasonSentences(flags));
     REASONS_BY_FLAGS[code] = reasons;
   }
-  return reasons.slice();
+  return reasons;
 }
 
 function reasonSentences(flags: AddressFlags): string[] {

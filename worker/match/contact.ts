@@ -10,6 +10,7 @@ const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 const DOMAIN_ALIASES = new Map([["googlemail.com", "gmail.com"]]);
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const WHITESPACE = /\s/;
 
 // Compatibility forms (full-width digits and letters) read as their plain forms; ASCII text has none.
 const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize("NFKC") : text);
@@ -17,34 +18,52 @@ const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize("N
 /** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
 export function canonicalEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const trimmed = nfkc(raw)
-    .trim()
-    .toLowerCase()
-    .replace(/^mailto:/, "");
+  let trimmed = nfkc(raw).trim().toLowerCase();
+  if (trimmed.startsWith("mailto:")) trimmed = trimmed.slice(7);
   const at = trimmed.lastIndexOf("@");
   if (at <= 0 || at === trimmed.length - 1) return null;
   let local = trimmed.slice(0, at);
-  let domain = trimmed.slice(at + 1).replace(/\.+$/, "");
+  let domain = trimmed.slice(at + 1);
+  if (domain.endsWith(".")) domain = domain.replace(/\.+$/, "");
   domain = DOMAIN_ALIASES.get(domain) ?? domain;
   const plus = local.indexOf("+");
   if (plus > 0) local = local.slice(0, plus);
   if (DOTLESS_DOMAINS.has(domain)) local = local.replace(/\./g, "");
-  if (local.length === 0 || domain.length === 0 || /\s/.test(local + domain)) return null;
+  if (local.length === 0 || domain.length === 0 || WHITESPACE.test(local) || WHITESPACE.test(domain)) return null;
   return `${local}@${domain}`;
 }
 
 export interface ContactComparison {
   score: number;
-  reasons: string[];
+  /** Shared between comparisons: read-only. */
+  reasons: readonly string[];
+}
+
+const EMAIL_MATCHES: ContactComparison = Object.freeze({ score: 100, reasons: Object.freeze(["Email matches"]) });
+const EMAIL_USER_MATCHES: ContactComparison = Object.freeze({
+  score: 60,
+  reasons: Object.freeze(["Email user name matches at another provider"]),
+});
+const EMAIL_DIFFERS: ContactComparison = Object.freeze({ score: 0, reasons: Object.freeze(["Email differs"]) });
+const PHONE_MATCHES: ContactComparison = Object.freeze({ score: 100, reasons: Object.freeze(["Phone matches"]) });
+const PHONE_COUNTRY_DIFFERS: ContactComparison = Object.freeze({
+  score: 70,
+  reasons: Object.freeze(["Phone matches apart from the country code"]),
+});
+const PHONE_DIFFERS: ContactComparison = Object.freeze({ score: 0, reasons: Object.freeze(["Phone differs"]) });
+
+/** The text before the first "@" (all of it without one). */
+function localPart(email: string): string {
+  const at = email.indexOf("@");
+  return at < 0 ? email : email.slice(0, at);
 }
 
 /** Compares two email addresses: 100 same mailbox, 60 same local part at another provider, else 0. */
 export function compareEmails(a: string, b: string): ContactComparison {
-  if (a === b) return { score: 100, reasons: ["Email matches"] };
-  const [la] = a.split("@");
-  const [lb] = b.split("@");
-  if (la && la === lb && la.length >= 4) return { score: 60, reasons: ["Email user name matches at another provider"] };
-  return { score: 0, reasons: ["Email differs"] };
+  if (a === b) return EMAIL_MATCHES;
+  const la = localPart(a);
+  if (la.length >= 4 && la === localPart(b)) return EMAIL_USER_MATCHES;
+  return EMAIL_DIFFERS;
 }
 
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
@@ -71,10 +90,10 @@ export function toE164(raw: string | null | undefined, defaultCountry = "US"): s
 
 /** Compares two E.164 numbers: 100 equal, 70 same national number under a different country reading, else 0. */
 export function comparePhones(a: string, b: string): ContactComparison {
-  if (a === b) return { score: 100, reasons: ["Phone matches"] };
+  if (a === b) return PHONE_MATCHES;
   // The same last ten digits read under different country assumptions.
   if (a.length >= 11 && b.length >= 11 && a.slice(-10) === b.slice(-10)) {
-    return { score: 70, reasons: ["Phone matches apart from the country code"] };
+    return PHONE_COUNTRY_DIFFERS;
   }
-  return { score: 0, reasons: ["Phone differs"] };
+  return PHONE_DIFFERS;
 }

@@ -115,17 +115,18 @@ export function matchOwners(
   policy: MatchPolicy = DEFAULT_POLICY,
 ): MatchResult {
   const prepared = prepareApplicant(applicant);
-  const results: OwnerResult[] = owners.map((o) => scoreOwner(prepared, o, policy));
+  const results: OwnerResult[] = new Array(owners.length);
   let best = -1;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i] as OwnerResult;
-    const b = best >= 0 ? (results[best] as OwnerResult) : null;
-    if (
-      !b ||
-      DECISION_RANK[r.decision] > DECISION_RANK[b.decision] ||
-      (r.decision === b.decision && r.score > b.score)
-    ) {
+  let bestRank = -1;
+  let bestScore = 0;
+  for (let i = 0; i < owners.length; i++) {
+    const r = scoreOwner(prepared, owners[i] as OwnerInput, policy);
+    results[i] = r;
+    const rank = DECISION_RANK[r.decision];
+    if (best < 0 || rank > bestRank || (rank === bestRank && r.score > bestScore)) {
       best = i;
+      bestRank = rank;
+      bestScore = r.score;
     }
   }
   if (best < 0) {
@@ -142,7 +143,15 @@ export function matchOwners(
   const top = results[best] as OwnerResult;
   const reasons =
     results.length > 1 ? [`Best of ${results.length} owners: owner ${best + 1}`, ...top.reasons] : top.reasons;
-  return { ...top, reasons, owner_index: best, algorithm: ALGORITHM, owners: results };
+  return {
+    score: top.score,
+    decision: top.decision,
+    fields: top.fields,
+    reasons,
+    owner_index: best,
+    algorithm: ALGORITHM,
+    owners: results,
+  };
 }
 
 function normalizedName(name: ParsedName | null): NormalizedParty["name"] {

@@ -53,17 +53,27 @@ function readApplicant(value: unknown): ApplicantInput {
   };
 }
 
+/** optionalString for an owner's field; the error's path is only spelled out when it is thrown. */
+function ownerString(value: unknown, index: number, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") throw new InputError(`owners[${index}].${field} must be a string or null`);
+  return value;
+}
+
 function readOwners(value: unknown): OwnerInput[] {
   if (!Array.isArray(value)) throw new InputError("owners must be an array");
-  return value.map((o, i) => {
+  const owners: OwnerInput[] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const o: unknown = value[i];
     if (!isRecord(o)) throw new InputError(`owners[${i}] must be an object`);
-    return {
-      name: optionalString(o.name, `owners[${i}].name`),
-      raw_address: optionalString(o.raw_address, `owners[${i}].raw_address`),
-      email: optionalString(o.email, `owners[${i}].email`),
-      phone: optionalString(o.phone, `owners[${i}].phone`),
+    owners[i] = {
+      name: ownerString(o.name, i, "name"),
+      raw_address: ownerString(o.raw_address, i, "raw_address"),
+      email: ownerString(o.email, i, "email"),
+      phone: ownerString(o.phone, i, "phone"),
     };
-  });
+  }
+  return owners;
 }
 
 /**

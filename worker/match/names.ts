@@ -164,20 +164,31 @@ function phoneticOf(word: NameWord): string {
   return word.phonetic;
 }
 
-/** Groups surname particles with the word after them: ["maria", "de", "la", "cruz"] → ["maria", "de la cruz"]. */
-function groupParticles(words: string[], fromIndex: number): string[] {
-  const out: string[] = words.slice(0, fromIndex);
-  let pending: string[] = [];
+/** Appends a written word (empty ones dropped) to the name words. */
+function pushWord(out: NameWord[], text: string): void {
+  if (text.length > 0) out.push(makeWord(text));
+}
+
+/**
+ * Appends the name words, grouping surname particles with the word after them from `fromIndex` on:
+ * ["maria", "de", "la", "cruz"] → maria, "de la cruz".
+ */
+function pushGrouped(out: NameWord[], words: string[], fromIndex: number): void {
+  const head = Math.min(fromIndex, words.length);
+  for (let i = 0; i < head; i++) pushWord(out, words[i] as string);
+  let pending = "";
+  let pendingCount = 0;
   for (let i = fromIndex; i < words.length; i++) {
     const w = words[i] as string;
     if (PARTICLE_SET.has(w) && i < words.length - 1) {
-      pending.push(w);
+      pending = pendingCount > 0 ? `${pending} ${w}` : w;
+      pendingCount++;
       continue;
     }
-    out.push(pending.length > 0 ? `${pending.join(" ")} ${w}` : w);
-    pending = [];
+    pushWord(out, pendingCount > 0 ? `${pending} ${w}` : w);
+    pending = "";
+    pendingCount = 0;
   }
-  return out;
 }
 
 function stripLeadingHonorifics(words: string[], keep: number, honorifics: string[]): string[] {
@@ -204,14 +215,15 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   const honorifics: string[] = [];
   const suffixes: string[] = [];
   const comma = splitCommaForm(raw);
-  let ordered: string[];
+  const nameWords: NameWord[] = [];
   let business: boolean;
   if (comma) {
     business = isBusiness([...comma.last, ...comma.first]);
     const last = stripTrailingSuffixes(stripLeadingHonorifics(comma.last, 1, honorifics), 1, suffixes, true);
     const first = stripTrailingSuffixes(stripLeadingHonorifics(comma.first, 1, honorifics), 1, suffixes, true);
     // The whole part before the comma is the surname, however many words it has.
-    ordered = [...groupParticles(first, 1), last.join(" ")];
+    pushGrouped(nameWords, first, 1);
+    pushWord(nameWords, last.join(" "));
   } else {
     // Text after a comma that only holds suffixes ("John Smith, Jr., MD") is suffixes, professional ones included.
     const commaAt = commaIndex(raw);
@@ -228,9 +240,8 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
       written.length >= 3 &&
       PARTICLE_SET.has(written[0] as string) &&
       !GIVEN_LIKE_PARTICLE_SET.has(written[0] as string);
-    ordered = groupParticles(written, leadingParticle ? 0 : 1);
+    pushGrouped(nameWords, written, leadingParticle ? 0 : 1);
   }
-  const nameWords = ordered.filter((w) => w.length > 0).map(makeWord);
   if (nameWords.length === 0 && honorifics.length === 0 && suffixes.length === 0) return null;
   return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
 }
@@ -492,7 +503,16 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const surnameMatches = w.map((x) => compareSurname(aSurname, x));
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
   const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
-  let best: Scored | null = null;
+  // The best assignment so far, kept in locals (one object is built at the end).
+  let found = false;
+  let bestScore = 0;
+  let bestGiven = NO_MATCH;
+  let bestSurname = NO_MATCH;
+  let bestGivenIndex = 0;
+  let bestMiddleMismatch = false;
+  let bestMiddleInitial = false;
+  let bestSwapped = false;
+  let bestMiddleAsGiven = false;
   for (let gi = 0; gi < n; gi++) {
     for (let si = 0; si < n; si++) {
       if (gi === si) continue;
@@ -536,22 +556,31 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       let score = roleScore(given, surname) * factor;
       if (middles.mismatch) score *= MIDDLE_MISMATCH_FACTOR;
       if (middleAsGiven) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
-      const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && natural);
+      const better = !found || score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && natural);
       if (better) {
-        best = {
-          score,
-          given,
-          surname,
-          givenIndex: gi,
-          middleMismatch: middles.mismatch,
-          middleInitial: middles.initial,
-          swapped: swapped && !natural,
-          middleAsGiven,
-        };
+        found = true;
+        bestScore = score;
+        bestGiven = given;
+        bestSurname = surname;
+        bestGivenIndex = gi;
+        bestMiddleMismatch = middles.mismatch;
+        bestMiddleInitial = middles.initial;
+        bestSwapped = swapped && !natural;
+        bestMiddleAsGiven = middleAsGiven;
       }
     }
   }
-  return best;
+  if (!found) return null;
+  return {
+    score: bestScore,
+    given: bestGiven,
+    surname: bestSurname,
+    givenIndex: bestGivenIndex,
+    middleMismatch: bestMiddleMismatch,
+    middleInitial: bestMiddleInitial,
+    swapped: bestSwapped,
+    middleAsGiven: bestMiddleAsGiven,
+  };
 }
 
 /** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */

@@ -35,7 +35,6 @@ const APOSTROPHES = new Set(["'", "\u2019", "\u2018", "\u02bc", "\u02bb", "`", "
 const DASHES = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63", "\uff0d"]);
 const MARK = /\p{M}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Characters that survive folding besides letters and digits; everything else becomes a word break. */
 export interface FoldOptions {
@@ -55,8 +54,9 @@ const NO_OPTIONS: FoldOptions = {};
  * Unicode decomposition and goes through a single character-code loop.
  */
 export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
-  if (isPlainWords(input)) return input.toLowerCase();
-  if (!NON_ASCII.test(input)) return foldAscii(input.toLowerCase(), options);
+  const kind = textKind(input);
+  if (kind === PLAIN) return input.toLowerCase();
+  if (kind === ASCII) return foldAscii(input.toLowerCase(), options);
   const text = input.normalize("NFKD");
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
@@ -115,21 +115,30 @@ export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
   return out;
 }
 
+const PLAIN = 0;
+const ASCII = 1;
+const OTHER = 2;
+
 /**
- * Whether a text is already folded but for case: ASCII letters and digits in words separated by single spaces (most
- * form fields and bank records). Folding such text only lower-cases it, whatever the options.
+ * One scan for both questions the fast paths ask. PLAIN: already folded but for case, ASCII letters and digits in
+ * words separated by single spaces (most form fields and bank records; folding only lower-cases it, whatever the
+ * options). Else ASCII when no character is outside ASCII, else OTHER.
  */
-function isPlainWords(text: string): boolean {
+function textKind(text: string): number {
   const n = text.length;
-  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
-  let previousSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) previousSpace = false;
-    else if (c === 32 && !previousSpace) previousSpace = true;
-    else return false;
+  let i = 0;
+  if (n > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(n - 1) !== 32) {
+    let previousSpace = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) previousSpace = false;
+      else if (c === 32 && !previousSpace) previousSpace = true;
+      else break;
+    }
+    if (i === n) return PLAIN;
   }
-  return true;
+  for (; i < n; i++) if (text.charCodeAt(i) > 0x7f) return OTHER;
+  return ASCII;
 }
 
 /** The ASCII-only case of fold (input already lower case). */
@@ -210,8 +219,9 @@ function isFormatCharacter(code: number): boolean {
 /** Folded words of a text (with keepComma, each comma is a "," word of its own). */
 export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
   if (input.length === 0) return [];
-  if (isPlainWords(input)) return input.toLowerCase().split(" ");
-  if (!NON_ASCII.test(input)) return wordsAscii(input.toLowerCase(), options);
+  const kind = textKind(input);
+  if (kind === PLAIN) return input.toLowerCase().split(" ");
+  if (kind === ASCII) return wordsAscii(input.toLowerCase(), options);
   const folded = fold(input, options);
   return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
 }

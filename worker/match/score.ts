@@ -50,32 +50,34 @@ function capDecision(decision: Decision, limit: Decision, reasons: string[], why
   return limit;
 }
 
+function addContact(field: ContactComparison, weight: number, score: number, reasons: string[]): number {
+  const more = field.reasons;
+  for (let i = 0; i < more.length; i++) reasons.push(more[i] as string);
+  return field.score > 0 && score >= 40 ? score + (100 - score) * weight * (field.score / 100) : score;
+}
+
 /** Scores one owner from its field comparisons under a policy. */
 export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   const w = policyWeights(policy);
-  const reasons: string[] = [];
+  // The name comparison's own reason list (fresh per comparison, read once) starts the owner's.
+  let reasons: string[];
   let score: number;
   if (c.name) {
     score = c.name.score;
-    reasons.push(...c.name.reasons);
+    reasons = c.name.reasons;
   } else {
     // Without a name the other fields can suggest a review, never a match.
     score = NO_NAME_SCORE;
-    reasons.push("The bank reports no owner name");
+    reasons = ["The bank reports no owner name"];
   }
   if (c.address) {
     score *= 1 - w.address * (1 - c.address.score / 100);
-    reasons.push(...c.address.reasons);
+    const more = c.address.reasons;
+    for (let i = 0; i < more.length; i++) reasons.push(more[i] as string);
   } else score *= 1 - w.missing_address;
-  for (const [field, weight] of [
-    [c.email, w.email],
-    [c.phone, w.phone],
-  ] as const) {
-    if (!field) continue;
-    reasons.push(...field.reasons);
-    // Contact details confirm a name; they do not rescue a different one.
-    if (field.score > 0 && score >= 40) score += (100 - score) * weight * (field.score / 100);
-  }
+  // Contact details confirm a name; they do not rescue a different one.
+  if (c.email) score = addContact(c.email, w.email, score, reasons);
+  if (c.phone) score = addContact(c.phone, w.phone, score, reasons);
   // Part of the name plus the same household (address) or the same mailbox: a relative, a changed surname or a
   // nickname the table does not know. Worth a person's look unless the applicant's own email contradicts it; ranked
   // by how much else agrees (a matching given name over a matching surname — surnames change at marriage — and how
