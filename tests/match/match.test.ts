@@ -117,6 +117,25 @@ describe("matchOwners", () => {
     expect(r.decision).toBe("mismatch");
   });
 
+  it("keeps a relative whose own phone differs out of review when there is no email to compare", () => {
+    const address = "123 N Main St Apt 4, Springfield, IL 62704";
+    const own = matchOwners(applicant, [owner({ name: "Mary Smith", raw_address: address, phone: "217-555-9876" })]);
+    expect(own.decision).toBe("mismatch");
+    expect(own.reasons).toContain(
+      "Part of the name matches at the same address, but the owner's contact details are someone else's",
+    );
+    // A shared household line does not clear a mailbox that is someone else's.
+    const shared = matchOwners(applicant, [
+      owner({ name: "Mary Smith", raw_address: address, phone: "217-555-0123", email: "mary@yahoo.com" }),
+    ]);
+    expect(shared.decision).toBe("mismatch");
+    // A changed surname keeps the given name: a different phone leaves that in review.
+    const married = matchOwners(applicant, [
+      owner({ name: "Robert Jones", raw_address: address, phone: "217-555-9876" }),
+    ]);
+    expect(married.decision).toBe("review");
+  });
+
   it("sends the right name at an unrelated address to review (moved?)", () => {
     const r = matchOwners(applicant, [owner({ name: "Robert Smith", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
     expect(r.decision).toBe("review");

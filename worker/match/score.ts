@@ -88,7 +88,9 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     const a = c.address?.score ?? 0;
     const household = a >= HOUSEHOLD_ADDRESS ? (a - HOUSEHOLD_ADDRESS) / (100 - HOUSEHOLD_ADDRESS) : -1;
     const emailMatch = (c.email?.score ?? 0) >= 100;
-    const emailDiffers = c.email !== null && c.email.score === 0;
+    // The owner's own mailbox says the account is someone else's (a relative keeps theirs); without emails to
+    // compare, their own phone line does. A matching phone cannot clear a different mailbox: households share lines.
+    const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
     if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
       // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
@@ -96,12 +98,12 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       if (partial.matched === "given") floor += 4;
       if (partial.missing_word) floor += 5;
       if (emailMatch) floor += 12;
-      else if (emailDiffers) floor -= 8;
+      else if (contactDiffers) floor -= 8;
       if (floor > score) {
         score = Math.min(floor, policy.thresholds.match - 1);
         reasons.push(
-          emailDiffers
-            ? "Part of the name matches at the same address, but the email belongs to someone else"
+          contactDiffers
+            ? "Part of the name matches at the same address, but the owner's contact details are someone else's"
             : "Part of the name matches at the same address or email: possibly a relative or a changed name",
         );
       }
