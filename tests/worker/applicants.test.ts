@@ -246,6 +246,9 @@ describe("DELETE /v1/applicants/:id", () => {
     for (const owner of view.body.match_result.owners) {
       expect(owner).toMatchObject({ name: null, raw_address: null, email: null, phone: null, reasons: [] });
     }
+    // The account's last four digits go too; the bank's name stays for the statistics.
+    const account = view.body.verifications[0].accounts[0];
+    expect(account).toMatchObject({ last4: null, institution_name: "Exact Match Bank" });
     // Nothing of the applicant is left at the (emulated) Stripe either.
     for (const [table, column] of [
       ["sandbox_objects", "data"],

@@ -90,4 +90,24 @@ describe("the scheduled sweep", () => {
       .first<{ reasons: string }>();
     expect(JSON.parse(reasons?.reasons ?? "null")).toEqual([]);
   });
+
+  it("clears reviewer notes with the owners they may quote, keeping the decisions", async () => {
+    const reviewerKey = await apiKey("reviewer");
+    const ids = await linkScenario(serverKey, "family");
+    await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+    const decided = await call("POST", `/v1/reviews/${ids.verificationId}/decision`, {
+      token: reviewerKey,
+      body: {
+        decision: "reject",
+        reason_code: "different_person",
+        note: "Owner is Mary Smith, the applicant's mother",
+      },
+    });
+    expect(decided.status).toBe(200);
+    const history = async () =>
+      (await call("GET", `/v1/reviews/${ids.verificationId}`, { token: reviewerKey })).body.history;
+    expect((await history())[0].note).toContain("Mary Smith");
+    await runScheduled(env, selfFetch, Date.now() + 91 * 24 * 3600_000);
+    expect((await history())[0]).toMatchObject({ decision: "reject", reason_code: "different_person", note: null });
+  });
 });

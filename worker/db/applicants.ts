@@ -144,6 +144,8 @@ export async function eraseApplicant(db: Database, applicantId: string, actor: s
       .set({ reasons: [], owners: STRIP_OWNER_REASONS })
       .where(inArray(matchResults.verificationId, verificationIds)),
     db.delete(clientTokens).where(eq(clientTokens.applicantId, applicantId)),
+    // The account's last four digits point at the person as much as a name does; the bank's name alone does not.
+    db.update(fcAccounts).set({ last4: null }).where(inArray(fcAccounts.verificationId, verificationIds)),
     // Reviewer notes are free text and may quote the applicant.
     db.update(reviewDecisions).set({ note: null }).where(inArray(reviewDecisions.verificationId, verificationIds)),
     insertAuditWhen(

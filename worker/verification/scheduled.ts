@@ -5,7 +5,14 @@
 import { and, inArray, isNull, lt, sql } from "drizzle-orm";
 import { STRIP_OWNER_REASONS } from "../db/applicants";
 import { createDb } from "../db/client";
-import { accountOwners, auditEvents, idempotencyKeys, matchResults, verifications } from "../db/schema";
+import {
+  accountOwners,
+  auditEvents,
+  idempotencyKeys,
+  matchResults,
+  reviewDecisions,
+  verifications,
+} from "../db/schema";
 import { IDEMPOTENCY_KEY_TTL_MS } from "../lib/idempotency";
 import { logEvent } from "../lib/log";
 import { purgeSandboxIdempotency } from "../sandbox/store";
@@ -77,6 +84,8 @@ export async function runScheduled(env: Env, selfFetch: (request: Request) => Pr
       .update(matchResults)
       .set({ reasons: [], owners: STRIP_OWNER_REASONS })
       .where(inArray(matchResults.verificationId, stale)),
+    // Reviewer notes are free text and may quote the owners: they go with them; the decisions and codes stay.
+    db.update(reviewDecisions).set({ note: null }).where(inArray(reviewDecisions.verificationId, stale)),
     // Idempotency keys are replayable for 24 hours, as Stripe's are.
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_KEY_TTL_MS)),
     db
