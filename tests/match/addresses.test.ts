@@ -193,3 +193,47 @@ describe("parseAddressLine with empty comma segments", () => {
     expect(parseAddressLine("12 Main St,,Springfield")?.city).toBe("SPRINGFIELD");
   });
 });
+
+describe("addresses outside the US", () => {
+  it("reads a unit written on its own line before the street", () => {
+    expect(line("Unit 4, 23 Smith St, Fitzroy VIC 3065, Australia")).toMatchObject({
+      unit_type: "UNIT",
+      unit: "4",
+      number: "23",
+      street_name: "SMITH",
+      street_type: "ST",
+      city: "FITZROY",
+      state: "VIC",
+      postal_code: "3065",
+      country: "AU",
+    });
+    expect(line("Flat 2, 10 Downing Street, London SW1A 2AA")).toMatchObject({
+      unit_type: "FLAT",
+      unit: "2",
+      number: "10",
+      street_name: "DOWNING",
+    });
+  });
+
+  it("reads UK postcodes with or without the space and compares them whole", () => {
+    expect(line("10 Downing Street, London SW1A 2AA, United Kingdom")).toMatchObject({
+      city: "LONDON",
+      postal_code: "SW1A2AA",
+      country: "GB",
+    });
+    expect(line("221B Baker St, London, NW16XE")).toMatchObject({ postal_code: "NW16XE", country: "GB" });
+    const typed = parseAddressFields({ line1: "10 Downing Street", city: "London", postal_code: "sw1a 2aa" });
+    if (!typed) throw new Error("must parse");
+    expect(compareAddresses(typed, line("10 DOWNING ST, LONDON SW1A 2AA")).flags.postal_code).toBe("match");
+    // Same first five characters, another unit of the postcode.
+    expect(compareAddresses(typed, line("10 DOWNING ST, LONDON SW1A 2AB")).flags.postal_code).not.toBe("match");
+  });
+
+  it("matches a Canadian postal code typed in lower case", () => {
+    const typed = parseAddressFields({ line1: "24 Sussex Drive", city: "Ottawa", state: "ON", postal_code: "k1a 0a3" });
+    if (!typed) throw new Error("must parse");
+    const r = compareAddresses(typed, line("24 SUSSEX DR, OTTAWA, ON K1A 0A3"));
+    expect(r.flags.postal_code).toBe("match");
+    expect(r.score).toBe(100);
+  });
+});

@@ -193,7 +193,11 @@ function isDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1. */
+const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
+const UK_INWARD = /^\d[a-z]{2}$/;
+const UK_WHOLE = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
+
+/** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1, UK SW1A 2AA. */
 function readPostal(
   words: string[],
 ): { code: string; ext: string | null; country: string | null; used: number } | null {
@@ -215,6 +219,12 @@ function readPostal(
     return { code: `${prev}${last}`, ext: null, country: "CA", used: 2 };
   }
   if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
+  // UK postcodes: an outward code (area letters, district) and an inward code (sector digit, unit letters),
+  // "SW1A 2AA", "M1 1AE", also written without the space.
+  if (prev && UK_OUTWARD.test(prev) && UK_INWARD.test(last)) {
+    return { code: `${prev}${last}`, ext: null, country: "GB", used: 2 };
+  }
+  if (UK_WHOLE.test(last)) return { code: last, ext: null, country: "GB", used: 1 };
   return null;
 }
 
@@ -487,7 +497,15 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const lastIsUnit = unitAt(last, 0) !== null;
   const middle = segs.slice(1, lastIsUnit ? segs.length : segs.length - 1);
   if (!lastIsUnit) out.city = last.join(" ");
-  const firstSeg = segs[0] as string[];
+  let firstSeg = segs[0] as string[];
+  // A unit written on a line of its own before the street ("Unit 4, 23 Smith St", "Flat 2, 10 Downing Street").
+  const leadingUnit = unitAt(firstSeg, 0);
+  const next = middle[0];
+  if (leadingUnit && leadingUnit.used === firstSeg.length && next !== undefined && isNumberWord(next[0] as string)) {
+    out.unit_type = leadingUnit.type;
+    out.unit = leadingUnit.id;
+    firstSeg = middle.shift() as string[];
+  }
   const onlyNumber = firstSeg.length === 1 && isNumberWord(firstSeg[0] as string);
   const firstStrength = streetStrength(firstSeg);
   // Street and place lines sometimes come swapped ("5 Namarva Station, Chandler Street"): a later segment that
@@ -607,7 +625,8 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   const postal = words(fields.postal_code ?? "", KEEP_HYPHEN).join("");
   if (postal.length > 0) {
     const read = readPostal([postal]);
-    out.postal_code = read ? read.code : postal;
+    // Upper case like the one-line parser's, so "k1a 0b1" typed in a form equals the bank's "K1A 0B1".
+    out.postal_code = (read ? read.code : postal).toUpperCase();
     out.postal_code_ext = read ? read.ext : null;
     if (!out.country && read?.country) out.country = read.country;
   }
@@ -685,6 +704,8 @@ function textSimilarity(a: string, b: string): number {
   return jw >= 0.8 ? jw * 0.9 : Math.max(0, (jw - 0.6) / 0.2) * 0.5;
 }
 
+const postalKey = (code: string): string => (code.length > 5 && isDigits(code, 0, 5) ? code.slice(0, 5) : code);
+
 function numberSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const da = a.replace(/\D/g, "");
@@ -709,8 +730,9 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   let city = -1;
   let state = -1;
   if (applicant.postal_code && owner.postal_code) {
-    const a = applicant.postal_code.slice(0, 5);
-    const b = owner.postal_code.slice(0, 5);
+    // ZIP codes compare on their five digits; other countries' codes whole.
+    const a = postalKey(applicant.postal_code);
+    const b = postalKey(owner.postal_code);
     postal = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
   }
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
