@@ -56,6 +56,12 @@ describe("name order", () => {
     expect(r.flags.order_swapped).toBe(false);
   });
 
+  it("matches a whole name written in reverse (surname, middle, given) and flags the order", () => {
+    const r = compare("Robert James Smith", "SMITH JAMES ROBERT");
+    expect(r.score).toBeGreaterThanOrEqual(95);
+    expect(r.flags.order_swapped).toBe(true);
+  });
+
   it("matches a name written surname first without a comma and flags the order", () => {
     const r = compare("Christian Capurso", "Capurso Christian");
     expect(r.score).toBe(100);
@@ -94,6 +100,20 @@ describe("compound surnames", () => {
     const r = compare("Ana García-López", "Ana Garcia");
     expect(r.score).toBeGreaterThanOrEqual(85);
     expect(r.reasons.join(" ")).toContain("compound surname");
+  });
+
+  it("matches two unhyphenated surnames to the first one alone (García López → GARCIA), both ways", () => {
+    for (const [applicant, owner] of [
+      ["José García López", "JOSE GARCIA"],
+      ["José García López", "GARCIA, JOSE"],
+      ["Jose Garcia", "JOSE GARCIA LOPEZ"],
+    ] as const) {
+      const r = compare(applicant, owner);
+      expect(r.score, `${applicant} / ${owner}`).toBeGreaterThanOrEqual(90);
+      expect(r.flags.first_or_last_only).toBe(false);
+    }
+    // The word before the surname is still a middle name when the given name disagrees.
+    expect(compare("José García López", "MARIA GARCIA").flags.first_or_last_only).toBe(true);
   });
 
   it("keeps particles with the surname (de la Cruz)", () => {

@@ -429,6 +429,11 @@ function compareSurname(a: NameWord, b: NameWord): WordMatch {
   return best;
 }
 
+/** A word matched as one part of a compound surname: as strong as the compound-part match in compareSurname. */
+function compoundPart(m: WordMatch): WordMatch {
+  return m.score === 0 ? NO_MATCH : { score: m.score === 1 ? 0.9 : m.score * 0.85, kind: "compound" };
+}
+
 const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
 
 function middlesCompatible(a: NameWord[], b: NameWord[]): { mismatch: boolean; initial: boolean } {
@@ -503,6 +508,11 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const surnameMatches = w.map((x) => compareSurname(aSurname, x));
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
   const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
+  // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
+  const paternal = a.length >= 3 ? (a[a.length - 2] as NameWord) : null;
+  const paternalMatches =
+    paternal && paternal.key.length > 1 ? w.map((x) => compoundPart(compareSurname(paternal, x))) : null;
   // The best assignment so far, kept in locals (one object is built at the end).
   let found = false;
   let bestScore = 0;
@@ -517,8 +527,9 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
     for (let si = 0; si < n; si++) {
       if (gi === si) continue;
       const natural = gi === 0 && si === n - 1;
-      // Also for "LAST, FIRST" names: some banks put the given name before the comma.
-      const swapped = si === 0 && gi === 1;
+      // Also for "LAST, FIRST" names: some banks put the given name before the comma. Surname first means either
+      // "SMITH ROBERT J" or the whole name reversed ("NGUYEN VAN AN").
+      const swapped = si === 0 && (gi === 1 || gi === n - 1);
       let factor = natural || swapped ? 1 : UNEXPECTED_ROLE_FACTOR;
       let given = givenMatches[gi] as WordMatch;
       let middleAsGiven = false;
@@ -536,6 +547,11 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         }
       }
       let surname = surnameMatches[si] as WordMatch;
+      let paternalUsed = false;
+      if (paternalMatches && (paternalMatches[si] as WordMatch).score > surname.score) {
+        surname = paternalMatches[si] as WordMatch;
+        paternalUsed = true;
+      }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
       if (swapped && n === 2 && a.length === 2) {
@@ -550,7 +566,7 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         middleAsGiven || aMiddles.length === 0
           ? NO_MIDDLE_CONFLICT
           : middlesCompatible(
-              aMiddles,
+              paternalUsed ? aMiddles.slice(0, -1) : aMiddles,
               w.filter((_, k) => k !== gi && k !== si && !(gi > 0 && !swapped && k === 0)),
             );
       let score = roleScore(given, surname) * factor;
