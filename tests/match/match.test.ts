@@ -136,6 +136,56 @@ describe("matchOwners", () => {
     expect(married.decision).toBe("review");
   });
 
+  describe("owner name fields that hold more than one name", () => {
+    const at = "123 N Main St Apt 4, Springfield, IL 62704";
+    const mary = { ...applicant, name: "Mary Smith" };
+    const decide = (name: string, who: ApplicantInput = mary) => matchOwners(who, [owner({ name, raw_address: at })]);
+
+    it("reads joint owners titled in one field and matches the applicant among them", () => {
+      for (const name of [
+        "ROBERT & MARY SMITH",
+        "ROBERT SMITH AND MARY SMITH",
+        "SMITH, ROBERT & MARY",
+        "Robert J Smith or Mary Smith",
+      ]) {
+        const r = decide(name);
+        expect(r.decision, name).toBe("match");
+        expect(r.score, name).toBe(100);
+        expect(r.reasons).toContain("The bank lists 2 people in this owner's name; the closest one counts");
+      }
+      expect(decide("ROBERT & MARY SMITH", applicant).decision).toBe("match");
+    });
+
+    it("still sends a joint field without the applicant to review as relatives", () => {
+      const r = decide("MR AND MRS JOHN SMITH");
+      expect(r.decision).toBe("review");
+      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
+    });
+
+    it("drops tenancy designations and never counts a beneficiary as an owner", () => {
+      expect(decide("MARY SMITH JTWROS").score).toBe(100);
+      expect(decide("MARY SMITH POD JOHN SMITH").decision).toBe("match");
+      const beneficiary = decide("JOHN SMITH POD MARY SMITH");
+      expect(beneficiary.decision).toBe("review");
+      expect(beneficiary.reasons).toContain("A beneficiary named on the account (POD/TOD/ITF) is not an owner");
+    });
+
+    it("reads a sole trader's DBA name as the person, and a firm named with '&' as an organisation", () => {
+      const dba = decide("MARY SMITH DBA SMITH BAKERY");
+      expect(dba.decision).toBe("match");
+      expect(dba.reasons).toContain("The owner trades under a business name (DBA)");
+      const firm = decide("SMITH & SONS");
+      expect(firm.fields.name?.flags.business_name).toBe(true);
+      expect(firm.decision).toBe("mismatch");
+    });
+
+    it("leaves names that merely contain the letters of a connector alone", () => {
+      const r = matchOwners({ ...applicant, name: "Andrew Orr" }, [owner({ name: "ANDREW ORR", raw_address: at })]);
+      expect(r.score).toBe(100);
+      expect(r.reasons.join(" ")).not.toContain("people in this owner's name");
+    });
+  });
+
   it("sends the right name at an unrelated address to review (moved?)", () => {
     const r = matchOwners(applicant, [owner({ name: "Robert Smith", raw_address: "9 Ocean Blvd, Miami, FL 33139" })]);
     expect(r.decision).toBe("review");

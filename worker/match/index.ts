@@ -13,7 +13,8 @@ import {
   parseAddressLine,
 } from "./addresses";
 import { canonicalEmail, compareEmails, comparePhones, toE164 } from "./contact";
-import { compareNames, type NameFlags, type NameWord, type ParsedName, parseName } from "./names";
+import { compareNames, type NameComparison, type NameFlags, type NameWord, type ParsedName, parseName } from "./names";
+import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
 
@@ -90,14 +91,40 @@ function prepareApplicant(applicant: ApplicantInput): PreparedApplicant {
   };
 }
 
+const isOrganisationName = (text: string): boolean => parseName(text)?.business === true;
+
+/**
+ * Compares the applicant's name with an owner's name field, which may hold several people (a joint account titled
+ * in one field), a beneficiary or a trade name: each person's name is compared and the best one counts.
+ */
+function compareOwnerName(applicant: ParsedName, raw: string | null): NameComparison | null {
+  const readings = raw === null ? null : readOwnerName(raw, isOrganisationName);
+  if (readings === null) {
+    const ownerName = parseName(raw);
+    return ownerName ? compareNames(applicant, ownerName) : null;
+  }
+  let best: NameComparison | null = null;
+  for (const name of readings.names) {
+    const parsed = parseName(name);
+    const c = parsed ? compareNames(applicant, parsed) : null;
+    if (c && (best === null || c.score > best.score)) best = c;
+  }
+  if (best === null) return null;
+  if (readings.joint) {
+    best.reasons.push(`The bank lists ${readings.names.length} people in this owner's name; the closest one counts`);
+  }
+  if (readings.beneficiary) best.reasons.push("A beneficiary named on the account (POD/TOD/ITF) is not an owner");
+  if (readings.trade_name) best.reasons.push("The owner trades under a business name (DBA)");
+  return best;
+}
+
 function scoreOwner(a: PreparedApplicant, owner: OwnerInput, policy: MatchPolicy): OwnerScore {
-  const ownerName = parseName(owner.name);
   const ownerAddress = parseAddressLine(owner.raw_address, a.address?.city ?? null);
   const email = canonicalEmail(owner.email);
   const phone = toE164(owner.phone, a.country);
   return combine(
     {
-      name: a.name && ownerName ? compareNames(a.name, ownerName) : null,
+      name: a.name ? compareOwnerName(a.name, owner.name) : null,
       address: a.address && ownerAddress ? compareAddresses(a.address, ownerAddress) : null,
       email: a.email && email ? compareEmails(a.email, email) : null,
       phone: a.phone && phone ? comparePhones(a.phone, phone) : null,

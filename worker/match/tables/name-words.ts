@@ -358,3 +358,40 @@ export const BUSINESS_TRADE_WORDS: readonly string[] = [
   "ADVISORS",
   "ADVISERS",
 ];
+
+/**
+ * How US banks title accounts with more than one name in the owner's name field. Sources: common account-title
+ * conventions in US deposit and brokerage registrations (the Uniform TOD Security Registration Act's "TOD" and
+ * "POD" forms; joint-tenancy abbreviations JTWROS, JT TEN, TEN COM, TEN ENT; "ITF"/"ATF" trust accounts; "DBA"
+ * assumed-name filings), as listed in FDIC's "Your Insured Deposits" account categories. Lower case, folded.
+ */
+/** Words joining the names of joint owners ("ROBERT & MARY SMITH", "A SMITH OR B SMITH"). */
+export const JOINT_CONNECTORS: readonly string[] = ["and", "or", "andor"];
+/** Joint-tenancy designations after the names: they say how the owners hold the account, not who they are. */
+export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
+  ["jtwros"],
+  ["jt", "wros"],
+  ["wros"],
+  ["jtten"],
+  ["jt", "ten"],
+  ["ten", "com"],
+  ["ten", "ent"],
+  ["joint", "tenants"],
+  ["tenants", "in", "common"],
+];
+/** Words that introduce a beneficiary, who does not own the account ("MARY SMITH POD JOHN SMITH"). */
+export const BENEFICIARY_MARKERS: readonly (readonly string[])[] = [
+  ["pod"],
+  ["tod"],
+  ["itf"],
+  ["atf"],
+  ["payable", "on", "death"],
+  ["transfer", "on", "death"],
+  ["in", "trust", "for"],
+];
+/** Words that introduce the trade name a person does business under ("MARY SMITH DBA SMITH BAKERY"). */
+export const TRADE_NAME_MARKERS: readonly (readonly string[])[] = [
+  ["dba"],
+  ["doing", "business", "as"],
+  ["trading", "as"],
+];
