@@ -186,6 +186,39 @@ describe("comparing addresses", () => {
   });
 });
 
+describe("street names and ZIP codes written differently", () => {
+  const typed = (line1: string, city: string, state: string, postal_code: string) => {
+    const a = parseAddressFields({ line1, city, state, postal_code });
+    if (!a) throw new Error("must parse");
+    return a;
+  };
+
+  it("reads ordinal street names written out and as numbers alike", () => {
+    const r = compareAddresses(
+      typed("350 Fifth Avenue", "New York", "NY", "10118"),
+      line("350 5TH AVE, NEW YORK, NY 10118"),
+    );
+    expect(r.flags.street_name).toBe("match");
+    expect(r.score).toBe(100);
+  });
+
+  it("reads abbreviated words inside street names (Mt, Ft, St) as their full forms", () => {
+    const r = compareAddresses(
+      typed("10 Mount Vernon Rd", "Fort Lee", "NJ", "07024"),
+      line("10 MT VERNON RD, FT LEE, NJ 07024"),
+    );
+    expect(r.flags.street_name).toBe("match");
+    expect(r.flags.city).toBe("match");
+  });
+
+  it("restores a US ZIP code's lost leading zero, and leaves Australian codes alone", () => {
+    expect(line("10 MT VERNON RD, FT LEE, NJ 7024").postal_code).toBe("07024");
+    expect(typed("10 Mount Vernon Rd", "Fort Lee", "NJ", "7024").postal_code).toBe("07024");
+    expect(line("1 Smith St, Darwin, NT 0812").postal_code).toBe("0812");
+    expect(line("16 Reddall Close, Colac, WA 6233").postal_code).toBe("6233");
+  });
+});
+
 describe("parseAddressLine with empty comma segments", () => {
   it("skips a leading comma and empty parts instead of failing", () => {
     expect(parseAddressLine(", 12 Main St")).toMatchObject({ number: "12", street_name: "MAIN", street_type: "ST" });

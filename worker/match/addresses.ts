@@ -9,7 +9,7 @@ import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
 import { fold, rowsToLookup, words } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
-import { CITY_ABBREVIATIONS } from "./tables/place-words";
+import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
 import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
@@ -122,7 +122,9 @@ const REGION_NAME_TABLE = new FuzzyTable(
   0.3,
 );
 
-const CITY_WORDS = new Map(CITY_ABBREVIATIONS.map(([short, full]) => [fold(short), fold(full)] as const));
+const CITY_WORDS = new Map(
+  [...CITY_ABBREVIATIONS, ...ORDINAL_WORDS].map(([short, full]) => [fold(short), fold(full)] as const),
+);
 
 /** Address components after parsing; `null` means the component is absent. Words are upper case. */
 export interface ParsedAddress {
@@ -558,6 +560,10 @@ function streetKey(text: string): string {
 
 /** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
 function finish(a: ParsedAddress): ParsedAddress {
+  // A US ZIP code that lost its leading zero to a spreadsheet ("7024" for 07024, New Jersey).
+  if (a.country === "US" && a.postal_code !== null && a.postal_code.length === 4 && isDigits(a.postal_code, 0, 4)) {
+    a.postal_code = `0${a.postal_code}`;
+  }
   a.number = upper(a.number);
   a.pre_direction = upper(a.pre_direction);
   a.street_name = upper(a.street_name);
@@ -654,25 +660,42 @@ export interface AddressComparison {
   reasons: readonly string[];
 }
 
+/** A city or place name as one comparable key: lower case, abbreviations spelled out, spaces gone. */
 function cityKey(city: string): string {
-  let key = CITY_KEYS.get(city);
+  return cachedKey(CITY_KEYS, city, CITY_WORDS);
+}
+
+/**
+ * A street name as one comparable key, like cityKey but without the one-letter compass words and "IS": inside a
+ * street name those are more often letters split off by keying errors ("MACK S TREET", "MORR IS"); real
+ * directionals are parsed apart.
+ */
+function streetNameKey(name: string): string {
+  return cachedKey(STREET_KEYS, name, STREET_WORDS);
+}
+
+const STREET_WORDS = new Map([...CITY_WORDS].filter(([short]) => short.length > 1 && short !== "is"));
+
+// Keys per text (a pure function of the string), bounded.
+const CITY_KEYS = new Map<string, string>();
+const STREET_KEYS = new Map<string, string>();
+const KEYS_LIMIT = 4096;
+
+function cachedKey(cache: Map<string, string>, text: string, words: ReadonlyMap<string, string>): string {
+  let key = cache.get(text);
   if (key === undefined) {
-    key = cityKeyOf(city);
-    if (CITY_KEYS.size >= CITY_KEYS_LIMIT) CITY_KEYS.clear();
-    CITY_KEYS.set(city, key);
+    key = keyOf(text, words);
+    if (cache.size >= KEYS_LIMIT) cache.clear();
+    cache.set(text, key);
   }
   return key;
 }
 
-// cityKey per city or place text (a pure function of the string), bounded.
-const CITY_KEYS = new Map<string, string>();
-const CITY_KEYS_LIMIT = 4096;
-
-function cityKeyOf(city: string): string {
-  const lower = city.toLowerCase();
-  if (!lower.includes(" ")) return CITY_WORDS.get(lower) ?? lower;
+function keyOf(text: string, words: ReadonlyMap<string, string>): string {
+  const lower = text.toLowerCase();
+  if (!lower.includes(" ")) return words.get(lower) ?? lower;
   let key = "";
-  for (const w of lower.split(" ")) key += CITY_WORDS.get(w) ?? w;
+  for (const w of lower.split(" ")) key += words.get(w) ?? w;
   return key;
 }
 
@@ -737,12 +760,13 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   }
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
-    const a = withoutSpaces(applicant.street_name);
-    const b = withoutSpaces(owner.street_name);
+    // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
+    const a = streetNameKey(applicant.street_name);
+    const b = streetNameKey(owner.street_name);
     let s = textSimilarity(a, b);
     // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
     if (s < 1 && applicant.street_type && owner.street_type === null) {
-      s = Math.max(s, textSimilarity(a + applicant.street_type, b));
+      s = Math.max(s, textSimilarity(a + applicant.street_type.toLowerCase(), b));
     }
     if (applicant.street_type && owner.street_type && applicant.street_type !== owner.street_type) s *= 0.85;
     if (applicant.pre_direction && owner.pre_direction && applicant.pre_direction !== owner.pre_direction) s *= 0.85;
