@@ -141,6 +141,18 @@ describe("nicknames", () => {
     expect(r.reasons).toContain(`Name matches by nickname (${arrow})`);
   });
 
+  it.each([
+    ["Emily Hart", "EMMA HART"],
+    ["Aaron Hart", "ERIN HART"],
+    ["Amelia Hart", "EMILY HART"],
+    ["Heather Hart", "HEATH HART"],
+    ["Jacqueline Hart", "JACK HART"],
+  ])("keeps %s and %s apart: different names siblings may carry, not nicknames", (applicant, owner) => {
+    const r = compare(applicant, owner);
+    expect(r.flags.nickname).toBe(false);
+    expect(r.flags.first_or_last_only).toBe(true);
+  });
+
   it("matches clerical abbreviations such as Wm for William", () => {
     expect(compare("William Hart", "WM HART").flags.nickname).toBe(true);
     expect(compare("Thomas Hart", "Thos. Hart").flags.nickname).toBe(true);
