@@ -760,13 +760,16 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   }
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
-    // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
-    const a = streetNameKey(applicant.street_name);
-    const b = streetNameKey(owner.street_name);
-    let s = textSimilarity(a, b);
-    // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
-    if (s < 1 && applicant.street_type && owner.street_type === null) {
-      s = Math.max(s, textSimilarity(a + applicant.street_type.toLowerCase(), b));
+    let s = 1;
+    if (withoutSpaces(applicant.street_name) !== withoutSpaces(owner.street_name)) {
+      // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
+      const a = streetNameKey(applicant.street_name);
+      const b = streetNameKey(owner.street_name);
+      s = textSimilarity(a, b);
+      // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
+      if (s < 1 && applicant.street_type && owner.street_type === null) {
+        s = Math.max(s, textSimilarity(a + applicant.street_type.toLowerCase(), b));
+      }
     }
     if (applicant.street_type && owner.street_type && applicant.street_type !== owner.street_type) s *= 0.85;
     if (applicant.pre_direction && owner.pre_direction && applicant.pre_direction !== owner.pre_direction) s *= 0.85;

@@ -357,8 +357,13 @@ function misspelledNickname(unknown: string, known: string): boolean {
     RELATIVES_INDEX.set(known, relatives);
   }
   if (relatives === null) return false;
-  // The relatives never include the known name itself, so any relative within one edit is a hit.
-  for (const relative of relatives) if (withinOneEdit(unknown, relative)) return true;
+  // The relatives never include the known name itself, so any relative within one edit is a hit; only relatives
+  // one letter shorter, as long or one letter longer can be.
+  const length = unknown.length;
+  for (let l = length - 1; l <= length + 1; l++) {
+    const sameLength = relatives[l];
+    if (sameLength) for (const relative of sameLength) if (withinOneEdit(unknown, relative)) return true;
+  }
   return false;
 }
 
@@ -396,10 +401,10 @@ function oneInsertion(short: string, long: string): boolean {
   return true;
 }
 
-// Per known given name, the names it is a nickname of or for (four letters or more); built on first use.
-const RELATIVES_INDEX = new Map<string, string[] | null>();
+// Per known given name, the names it is a nickname of or for (four letters or more), by length; built on first use.
+const RELATIVES_INDEX = new Map<string, string[][] | null>();
 
-function relativesIndex(known: string): string[] | null {
+function relativesIndex(known: string): string[][] | null {
   const families = FAMILIES_BY_NAME.get(known);
   if (!families) return null;
   const relatives = new Set<string>();
@@ -408,7 +413,10 @@ function relativesIndex(known: string): string[] | null {
       if (relative !== known && relative.length >= 4 && areNicknames(relative, known)) relatives.add(relative);
     }
   }
-  return relatives.size > 0 ? [...relatives] : null;
+  if (relatives.size === 0) return null;
+  const byLength: string[][] = [];
+  for (const relative of relatives) (byLength[relative.length] ??= []).push(relative);
+  return byLength;
 }
 
 function compareSurname(a: NameWord, b: NameWord): WordMatch {
@@ -431,8 +439,10 @@ function compareSurname(a: NameWord, b: NameWord): WordMatch {
 
 /** A word matched as one part of a compound surname: as strong as the compound-part match in compareSurname. */
 function compoundPart(m: WordMatch): WordMatch {
-  return m.score === 0 ? NO_MATCH : { score: m.score === 1 ? 0.9 : m.score * 0.85, kind: "compound" };
+  return m.score === 0 ? NO_MATCH : { score: m.score === 1 ? PATERNAL_BEST : m.score * 0.85, kind: "compound" };
 }
+
+const PATERNAL_BEST = 0.9;
 
 const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
 
@@ -511,8 +521,9 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
   const paternal = a.length >= 3 ? (a[a.length - 2] as NameWord) : null;
-  const paternalMatches =
-    paternal && paternal.key.length > 1 ? w.map((x) => compoundPart(compareSurname(paternal, x))) : null;
+  // Compared on demand: only a surname role scoring under a compound part's best (0.9) can gain from it.
+  const paternalMatches: (WordMatch | undefined)[] | null =
+    paternal && paternal.key.length > 1 ? new Array(w.length) : null;
   // The best assignment so far, kept in locals (one object is built at the end).
   let found = false;
   let bestScore = 0;
@@ -548,9 +559,12 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       let surname = surnameMatches[si] as WordMatch;
       let paternalUsed = false;
-      if (paternalMatches && (paternalMatches[si] as WordMatch).score > surname.score) {
-        surname = paternalMatches[si] as WordMatch;
-        paternalUsed = true;
+      if (paternalMatches && surname.score < PATERNAL_BEST) {
+        const alt = (paternalMatches[si] ??= compoundPart(compareSurname(paternal as NameWord, w[si] as NameWord)));
+        if (alt.score > surname.score) {
+          surname = alt;
+          paternalUsed = true;
+        }
       }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
