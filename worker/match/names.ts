@@ -415,7 +415,11 @@ function relativesIndex(known: string): string[][] | null {
   }
   if (relatives.size === 0) return null;
   const byLength: string[][] = [];
-  for (const relative of relatives) (byLength[relative.length] ??= []).push(relative);
+  for (const relative of relatives) {
+    const list = byLength[relative.length];
+    if (list) list.push(relative);
+    else byLength[relative.length] = [relative];
+  }
   return byLength;
 }
 
@@ -560,7 +564,11 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       let surname = surnameMatches[si] as WordMatch;
       let paternalUsed = false;
       if (paternalMatches && surname.score < PATERNAL_BEST) {
-        const alt = (paternalMatches[si] ??= compoundPart(compareSurname(paternal as NameWord, w[si] as NameWord)));
+        let alt = paternalMatches[si];
+        if (alt === undefined) {
+          alt = compoundPart(compareSurname(paternal as NameWord, w[si] as NameWord));
+          paternalMatches[si] = alt;
+        }
         if (alt.score > surname.score) {
           surname = alt;
           paternalUsed = true;
