@@ -229,3 +229,38 @@ describe("POST /v1/widget/verifications/:id/complete", () => {
     expect(sessionIdOf(`${ids.sessionId}_secret_x`)).toBe(ids.sessionId);
   });
 });
+
+describe("GET /v1/widget/verification", () => {
+  const current = async (token: string) => {
+    const res = await call("GET", "/v1/widget/verification", { token });
+    expect(res.status).toBe(200);
+    return res.body.verification;
+  };
+
+  it("is null until an account is linked, then the newest linked verification with its status", async () => {
+    const created = await createApplicant(serverKey);
+    expect(await current(created.client_token)).toBeNull();
+    const session = await call("POST", "/v1/widget/sessions", { token: created.client_token });
+    expect(session.status).toBe(200);
+    // A session that never linked an account has nothing to pick up again.
+    expect(await current(created.client_token)).toBeNull();
+
+    const ids = await linkScenario(serverKey, "pending");
+    await finish(ids);
+    expect(await current(ids.clientToken)).toEqual({ id: ids.verificationId, status: "pending" });
+    await call("POST", `/sandbox/v1/sessions/${ids.sessionId}/deliver_ownership`, { body: {} });
+    expect(await current(ids.clientToken)).toEqual({ id: ids.verificationId, status: "verified" });
+
+    // A newer session that is still linking does not hide the verdict.
+    const again = await call("POST", "/v1/widget/sessions", { token: ids.clientToken });
+    expect(again.status).toBe(200);
+    expect(await current(ids.clientToken)).toEqual({ id: ids.verificationId, status: "verified" });
+  });
+
+  it("shows only the token's own applicant's verifications", async () => {
+    await finish(await linkScenario(serverKey, "exact"));
+    const other = await createApplicant(serverKey);
+    expect(await current(other.client_token)).toBeNull();
+    expect((await call("GET", "/v1/widget/verification", { token: serverKey })).status).toBe(401);
+  });
+});

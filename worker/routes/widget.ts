@@ -6,7 +6,12 @@ import { createRouter } from "../lib/create-router";
 import { limitBody } from "../lib/middleware";
 import { ERROR_RESPONSES, idParam, jsonResponse, VerificationStatusSchema } from "../lib/schemas";
 import { flowDeps } from "../verification/deps";
-import { completeVerification, findOwnVerification, startSession } from "../verification/flow";
+import {
+  completeVerification,
+  findOwnVerification,
+  findResumableVerification,
+  startSession,
+} from "../verification/flow";
 import { verificationStatus } from "../verification/status";
 
 /** Exact origins from ALLOWED_ORIGINS (comma-separated); no wildcard, so a token leaked to another site is useless there. */
@@ -28,6 +33,14 @@ const SessionSchema = z
   })
   .openapi("WidgetSession");
 const StatusSchema = z.object({ status: VerificationStatusSchema }).openapi("WidgetStatus");
+const CurrentSchema = z
+  .object({
+    verification: z
+      .object({ id: z.string(), status: VerificationStatusSchema })
+      .nullable()
+      .openapi({ description: "The newest verification with a linked account, or null when there is none yet." }),
+  })
+  .openapi("WidgetCurrentVerification");
 const verificationParam = idParam("ver");
 
 export const widgetRouter = createRouter();
@@ -59,6 +72,22 @@ widgetRouter.openapi(
     const principal = c.get("principal");
     if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
     return c.json(await startSession(flowDeps(c, principal.actor), principal.applicantId), 200);
+  },
+);
+
+widgetRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/widget/verification",
+    tags: ["Widget"],
+    summary: "The applicant's newest verification with a linked account, so a reloaded page can pick it up",
+    security: [{ clientToken: [] }],
+    responses: { 200: jsonResponse(CurrentSchema, "The verification to show, or null"), ...ERROR_RESPONSES },
+  }),
+  async (c) => {
+    const principal = c.get("principal");
+    if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+    return c.json({ verification: await findResumableVerification(c.get("db"), principal.applicantId) }, 200);
   },
 );
 

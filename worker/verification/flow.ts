@@ -55,6 +55,21 @@ export async function findVerification(db: Database, id: string) {
   return (await db.query.verifications.findFirst({ where: eq(verifications.id, id) })) ?? null;
 }
 
+// States in which the account was linked: a verification there has (or will have) a verdict worth showing again.
+const LINKED_STATES: VerificationState[] = ["awaiting_ownership", "matched", "failed", "expired"];
+
+/**
+ * The applicant's newest verification that got as far as a linked account, for a widget reloaded mid-flow or after
+ * its verdict; null when there is none (a session never linked is left to `complete` or the sweep to settle).
+ */
+export async function findResumableVerification(db: Database, applicantId: string) {
+  const row = await db.query.verifications.findFirst({
+    where: and(eq(verifications.applicantId, applicantId), inArray(verifications.state, LINKED_STATES)),
+    orderBy: [desc(verifications.createdAt), desc(verifications.id)],
+  });
+  return row ? { id: row.id, status: verificationStatus(row.state, row.decision) } : null;
+}
+
 /** A verification the given applicant owns; anything else is a 404, so ids of others' verifications reveal nothing. */
 export async function findOwnVerification(db: Database, id: string, applicantId: string) {
   const row = await findVerification(db, id);
