@@ -29,6 +29,8 @@ export interface OwnercheckExitDetail {
 export interface OwnercheckSuccessDetail {
   verificationId: string;
   status: Extract<VerificationStatus, "verified" | "needs_review" | "failed">;
+  /** The verdict belongs to a verification from before the page loaded (picked up again, not run now). */
+  resumed?: boolean;
 }
 
 /** Stripe-style error fields, from the widget API, Stripe.js, or the network (`type: "api_connection_error"`). */

@@ -16,7 +16,7 @@ import {
 } from "./sandbox-protocol.js";
 import { type OwnercheckStrings, resolveStrings } from "./strings.js";
 import { getStripe } from "./stripe-loader.js";
-import { createWidgetApi, WidgetApiError, type WidgetSession } from "./widget-api.js";
+import { type CurrentVerification, createWidgetApi, WidgetApiError, type WidgetSession } from "./widget-api.js";
 
 /** What the element shows; `waiting` covers both the complete call and polling while ownership is pending. */
 export type OwnercheckState =
@@ -117,6 +117,12 @@ export class OwnercheckVerify extends LitElement {
   /** With `required`, also accept `needs_review` (a reviewer decides later) as a valid value. */
   @property({ type: Boolean, reflect: true, attribute: "allow-review" }) allowReview = false;
 
+  /**
+   * Always start a new verification. By default the element first picks up the applicant's newest verification
+   * with a linked account (after a reload: its verdict, or polling while the bank's data is pending).
+   */
+  @property({ type: Boolean, reflect: true, attribute: "no-resume" }) noResume = false;
+
   /** Overrides for single strings, on top of the language picked from the nearest `lang`. */
   @property({ attribute: false }) strings: Partial<OwnercheckStrings> = {};
 
@@ -136,6 +142,8 @@ export class OwnercheckVerify extends LitElement {
   #pollAttempt = 0;
   #pollStartedAt = 0;
   #sandbox: SandboxLink | null = null;
+  /** The token whose newest verification was last looked up, so each token is looked up once. */
+  #resumedFor = "";
 
   constructor() {
     super();
@@ -205,6 +213,7 @@ export class OwnercheckVerify extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The host answers `token_expired` by minting a new token; setting it makes the element usable again.
     if (changed.has("clientToken") && this._tokenExpired) this.#reset();
+    if (changed.has("clientToken")) void this.#resume();
   }
 
   protected override firstUpdated(): void {
@@ -281,6 +290,34 @@ export class OwnercheckVerify extends LitElement {
 
   #api() {
     return createWidgetApi(this.apiBase || SCRIPT_ORIGIN, this.clientToken);
+  }
+
+  /**
+   * Picks up the applicant's newest linked verification (a reload after linking, or after the verdict). Quiet on
+   * failure: the element stays idle and a click starts a new verification as usual.
+   */
+  async #resume(): Promise<void> {
+    const token = this.clientToken;
+    if (this.noResume || !token || token === this.#resumedFor || this._state !== "idle" || this.#verificationId) return;
+    this.#resumedFor = token;
+    const run = this.#run;
+    let found: CurrentVerification | null;
+    try {
+      found = (await this.#api().current()).verification;
+    } catch {
+      return;
+    }
+    // A click, a reset or another token since the look-up started wins.
+    if (!found || run !== this.#run || token !== this.clientToken || this._state !== "idle") return;
+    if (found.status === "canceled") return;
+    this.#verificationId = found.id;
+    if (found.status === "pending") {
+      this._state = "waiting";
+      this.#startPolling(run);
+      return;
+    }
+    this._state = found.status;
+    emit(this, "ownercheck-success", { verificationId: found.id, status: found.status, resumed: true });
   }
 
   async #start(): Promise<void> {

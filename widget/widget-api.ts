@@ -26,7 +26,14 @@ export class WidgetApiError extends Error {
   }
 }
 
+/** The applicant's newest verification with a linked account, if any. */
+export interface CurrentVerification {
+  id: string;
+  status: VerificationStatus;
+}
+
 export interface WidgetApi {
+  current(): Promise<{ verification: CurrentVerification | null }>;
   createSession(): Promise<WidgetSession>;
   complete(verificationId: string): Promise<{ status: VerificationStatus }>;
   status(verificationId: string, signal?: AbortSignal): Promise<{ status: VerificationStatus }>;
@@ -64,6 +71,7 @@ export function createWidgetApi(apiBase: string, clientToken: string): WidgetApi
 
   const verificationPath = (id: string) => `/v1/widget/verifications/${encodeURIComponent(id)}`;
   return {
+    current: () => call("GET", "/v1/widget/verification"),
     createSession: () => call<WidgetSession>("POST", "/v1/widget/sessions"),
     complete: (id) => call("POST", `${verificationPath(id)}/complete`),
     status: (id, signal) => call("GET", verificationPath(id), signal),

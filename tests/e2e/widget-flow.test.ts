@@ -143,6 +143,28 @@ describe("<ownercheck-verify> against the worker, on a host page of another orig
     });
   }
 
+  it("a reload after the verdict shows it again, with the same form value, and opens no new session", async () => {
+    const applicant = await createApplicant();
+    await openWidgetFor(applicant.client_token);
+    await widgetButton(page).click();
+    await sandboxFrame(page);
+    await chooseBank(page, "exact");
+    await waitForState(page, "verified");
+    const verificationId = await page.evaluate(() => document.querySelector("ownercheck-verify")?.value ?? "");
+
+    await page.reload();
+    await waitForState(page, "verified");
+    expect(await page.evaluate(() => document.querySelector("ownercheck-verify")?.value)).toBe(verificationId);
+    const events = await recordedEvents(page);
+    expect(events.at(-1)?.detail).toEqual({ verificationId, status: "verified", resumed: true });
+    expect((await readApplicant(applicant.id)).verifications).toHaveLength(1);
+    await page.click("#submit");
+    expect(await page.evaluate(() => window.__submits)).toEqual([
+      { email: "bob@example.com", bank_verification: verificationId },
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it("pending: waits for the bank, then the signed webhook delivers the owners and the widget shows verified", async () => {
     const applicant = await createApplicant();
     await openWidgetFor(applicant.client_token);

@@ -227,6 +227,45 @@ describe("<ownercheck-verify> on a cross-origin host page", () => {
     expect((await recordedEvents(page)).at(-1)?.detail).toEqual({ verificationId: "ver_stub1", status: "verified" });
   });
 
+  it("picks up the applicant's verdict after a reload instead of asking to link again", async () => {
+    api.plan = { ...api.plan, current: { id: "ver_before", status: "verified" } };
+    await openHostPage(page, host.origin);
+    await waitForState(page, "verified");
+    const events = await recordedEvents(page);
+    expect(events.map((e) => e.type)).toEqual(["ownercheck-ready", "ownercheck-success"]);
+    expect(events[1]?.detail).toEqual({ verificationId: "ver_before", status: "verified", resumed: true });
+    expect(api.count("POST", "/v1/widget/sessions")).toBe(0);
+    await page.click("#submit");
+    expect(await page.evaluate(() => window.__submits)).toEqual([
+      { email: "bob@example.com", bank_verification: "ver_before" },
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("picks up a verification still waiting for the bank's data and polls it to its verdict", async () => {
+    api.plan = { ...api.plan, current: { id: "ver_before", status: "pending" }, polls: ["pending", "verified"] };
+    await openHostPage(page, host.origin);
+    await waitForState(page, "verified");
+    expect(api.count("GET", "/v1/widget/verifications/ver_before")).toBe(2);
+    expect((await recordedEvents(page)).at(-1)?.detail).toEqual({ verificationId: "ver_before", status: "verified" });
+    expect(api.count("POST", "/v1/widget/sessions")).toBe(0);
+  });
+
+  it("with no-resume, or when the last attempt was canceled, starts fresh", async () => {
+    api.plan = { ...api.plan, current: { id: "ver_before", status: "verified" } };
+    await openHostPage(page, `${host.origin}/?no-resume`);
+    await page.waitForLoadState("networkidle");
+    expect(await widgetState(page)).toBe("idle");
+    expect(api.requests.filter((r) => r.path === "/v1/widget/verification")).toEqual([]);
+
+    api.plan = { ...api.plan, current: { id: "ver_before", status: "canceled" } };
+    await openHostPage(page, host.origin);
+    await page.waitForLoadState("networkidle");
+    expect(api.requests.filter((r) => r.path === "/v1/widget/verification" && r.method === "GET")).toHaveLength(1);
+    expect(await widgetState(page)).toBe("idle");
+    expect(await page.evaluate(() => document.querySelector("ownercheck-verify")?.value)).toBe("");
+  });
+
   it("an expired client token ends with token_expired; a new token makes it usable again", async () => {
     await openHostPage(page, expiredHost.origin);
     await widgetButton(page).click();

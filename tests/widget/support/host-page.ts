@@ -46,6 +46,8 @@ export interface HostPageOptions {
   /** Extra CSP sources (Stripe.js, for the stripe-mode test). */
   stripeCsp?: boolean;
   lang?: string;
+  /** Render the element with `no-resume` (`?no-resume` on the page URL). */
+  noResume?: boolean;
 }
 
 export function hostCsp(options: HostPageOptions): string {
@@ -64,7 +66,7 @@ export function hostCsp(options: HostPageOptions): string {
 }
 
 function hostHtml(options: HostPageOptions): string {
-  const attributes = `client-token="${options.clientToken}" api-base="${options.apiOrigin}" required`;
+  const attributes = `client-token="${options.clientToken}" api-base="${options.apiOrigin}" required${options.noResume ? " no-resume" : ""}`;
   return `<!doctype html>
 <html lang="${options.lang ?? "en"}">
 <head>
@@ -97,6 +99,7 @@ export function startHostPage(options: HostPageOptions, port = 0): Promise<TestS
         ...options,
         clientToken: url.searchParams.get("token") ?? options.clientToken,
         lang: url.searchParams.get("lang") ?? options.lang,
+        noResume: url.searchParams.has("no-resume") || options.noResume,
       };
       return send(res, 200, hostHtml(pageOptions), {
         "Content-Type": "text/html; charset=utf-8",

@@ -27,6 +27,8 @@ export interface StubPlan {
   polls: VerificationStatus[];
   /** Make POST /sandbox/v1/sessions/:id/link fail with this status. */
   linkFailsWith?: number;
+  /** What GET /v1/widget/verification answers (the applicant's newest linked verification); null by default. */
+  current?: { id: string; status: VerificationStatus } | null;
 }
 
 export interface RecordedRequest {
@@ -162,6 +164,9 @@ export async function startStubApi(): Promise<StubApi> {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (token !== GOOD_TOKEN) {
         return sendJson(res, 401, authError("The client token is invalid or has expired."), cors(origin));
+      }
+      if (url.pathname === "/v1/widget/verification" && method === "GET") {
+        return sendJson(res, 200, { verification: stub.plan.current ?? null }, cors(origin));
       }
       if (url.pathname === "/v1/widget/sessions" && method === "POST") {
         sessions += 1;
