@@ -1,6 +1,7 @@
 /** Test helpers: every call goes through the worker's own fetch (the whole app, inside workerd, on local D1). */
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
+import type Stripe from "stripe";
 import { createApiKey } from "../../worker/auth/api-keys";
 import { createDb } from "../../worker/db/client";
 import type { Role } from "../../worker/env";
@@ -59,6 +60,14 @@ export const SAMPLE_APPLICANT = {
   email: "bob.smith@example.com",
   phone: "+1 (217) 555-0142",
 };
+
+/** The same person as a Stripe Customer (what startSession creates: E.164 phone, address as Stripe takes it). */
+export const SAMPLE_CUSTOMER = {
+  name: SAMPLE_APPLICANT.name,
+  email: SAMPLE_APPLICANT.email,
+  phone: "+12175550142",
+  address: { ...SAMPLE_APPLICANT.address },
+} satisfies Stripe.CustomerCreateParams;
 
 /** Creates an applicant through the server API and returns `{ id, client_token }`. */
 export async function createApplicant(serverKey: string, body: unknown = SAMPLE_APPLICANT) {

@@ -6,6 +6,7 @@ import { linkSession } from "../../worker/sandbox/bank";
 import { purgeSandboxIdempotency } from "../../worker/sandbox/store";
 import { sandboxFetch } from "../../worker/sandbox/transport";
 import { createStripe, SANDBOX_SECRET_KEY } from "../../worker/stripe/client";
+import { SAMPLE_CUSTOMER } from "./helpers";
 
 const selfFetch = async () => new Response(null, { status: 204 });
 const stripe = () => createStripe(env, selfFetch);
@@ -35,19 +36,7 @@ async function failure(promise: Promise<unknown>) {
 }
 
 async function newCustomer() {
-  return stripe().customers.create({
-    name: "Robert James Smith",
-    email: "bob.smith@example.com",
-    phone: "+12175550142",
-    address: {
-      line1: "123 North Main Street",
-      line2: "Apt 4B",
-      city: "Springfield",
-      state: "IL",
-      postal_code: "62704",
-    },
-    metadata: { ownercheck_applicant_id: "app_test" },
-  });
+  return stripe().customers.create({ ...SAMPLE_CUSTOMER, metadata: { ownercheck_applicant_id: "app_test" } });
 }
 
 describe("sandbox customers", () => {
@@ -67,7 +56,7 @@ describe("sandbox customers", () => {
         city: "Springfield",
         state: "IL",
         postal_code: "62704",
-        country: null,
+        country: "US",
       },
     });
     expect(customer.created).toBeCloseTo(Date.now() / 1000, -1);

@@ -9,20 +9,8 @@ import { sandboxFetch } from "../../worker/sandbox/transport";
 import { createStripe, SANDBOX_SECRET_KEY } from "../../worker/stripe/client";
 import { listSessionAccounts, readOwnership, refreshOwnership } from "../../worker/stripe/ownership";
 import { verifyStripeEvent } from "../../worker/stripe/webhooks";
+import { SAMPLE_CUSTOMER } from "./helpers";
 
-const APPLICANT = {
-  name: "Robert James Smith",
-  email: "bob.smith@example.com",
-  phone: "+12175550142",
-  address: {
-    line1: "123 North Main Street",
-    line2: "Apt 4B",
-    city: "Springfield",
-    state: "IL",
-    postal_code: "62704",
-    country: "US",
-  },
-};
 const BANK_ADDRESS = "123 NORTH MAIN STREET APT 4B, SPRINGFIELD, IL 62704";
 
 /** Stands in for the worker's POST /v1/webhooks/stripe: keeps every delivery the sandbox makes. */
@@ -45,7 +33,7 @@ async function linked(scenario: ScenarioName, accountCount = 1) {
   const inbox = webhookInbox();
   const deps: SandboxDeps = { env, db: createDb(env.DB), selfFetch: inbox.selfFetch };
   const stripe = createStripe(env, inbox.selfFetch);
-  const customer = await stripe.customers.create(APPLICANT);
+  const customer = await stripe.customers.create(SAMPLE_CUSTOMER);
   const session = await stripe.financialConnections.sessions.create({
     account_holder: { type: "customer", customer: customer.id },
     permissions: ["ownership"],
@@ -148,7 +136,7 @@ describe("sandbox scenarios, read through the Stripe SDK", () => {
     const [owner] = await ownersOf("different");
     expect(owner?.name).toBe("Maria Gonzalez");
     expect(owner?.raw_address).toBe("88 HARBOR VIEW RD, TAMPA, FL 33602");
-    expect(owner?.email).not.toBe(APPLICANT.email);
+    expect(owner?.email).not.toBe(SAMPLE_CUSTOMER.email);
   });
 
   it("business: a company named after the surname", async () => {

@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requireClientToken } from "../auth/middleware";
+import type { Principal } from "../env";
 import { createRouter } from "../lib/create-router";
 import { limitBody } from "../lib/middleware";
 import { ERROR_RESPONSES, idParam, jsonResponse, VerificationStatusSchema } from "../lib/schemas";
@@ -43,6 +44,12 @@ const CurrentSchema = z
   .openapi("WidgetCurrentVerification");
 const verificationParam = idParam("ver");
 
+/** The applicant a widget route acts for: requireClientToken lets nothing else through. */
+function applicantPrincipal(principal: Principal): Extract<Principal, { kind: "client_token" }> {
+  if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+  return principal;
+}
+
 export const widgetRouter = createRouter();
 widgetRouter.use(
   "/v1/widget/*",
@@ -69,8 +76,7 @@ widgetRouter.openapi(
     },
   }),
   async (c) => {
-    const principal = c.get("principal");
-    if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+    const principal = applicantPrincipal(c.get("principal"));
     return c.json(await startSession(flowDeps(c, principal.actor), principal.applicantId), 200);
   },
 );
@@ -85,8 +91,7 @@ widgetRouter.openapi(
     responses: { 200: jsonResponse(CurrentSchema, "The verification to show, or null"), ...ERROR_RESPONSES },
   }),
   async (c) => {
-    const principal = c.get("principal");
-    if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+    const principal = applicantPrincipal(c.get("principal"));
     return c.json({ verification: await findResumableVerification(c.get("db"), principal.applicantId) }, 200);
   },
 );
@@ -102,8 +107,7 @@ widgetRouter.openapi(
     responses: { 200: jsonResponse(StatusSchema, "The verification's status"), ...ERROR_RESPONSES },
   }),
   async (c) => {
-    const principal = c.get("principal");
-    if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+    const principal = applicantPrincipal(c.get("principal"));
     const { id } = c.req.valid("param");
     await findOwnVerification(c.get("db"), id, principal.applicantId);
     return c.json({ status: await completeVerification(flowDeps(c, principal.actor), id) }, 200);
@@ -121,8 +125,7 @@ widgetRouter.openapi(
     responses: { 200: jsonResponse(StatusSchema, "The verification's status"), ...ERROR_RESPONSES },
   }),
   async (c) => {
-    const principal = c.get("principal");
-    if (principal.kind !== "client_token") throw new Error("unreachable: widget routes require a client token");
+    const principal = applicantPrincipal(c.get("principal"));
     const { id } = c.req.valid("param");
     const row = await findOwnVerification(c.get("db"), id, principal.applicantId);
     return c.json({ status: verificationStatus(row.state, row.decision) }, 200);
