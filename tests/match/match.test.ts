@@ -208,6 +208,31 @@ describe("matchOwners", () => {
     expect(r.score).toBeLessThan(20);
   });
 
+  describe("a changed surname", () => {
+    const home = "123 N Main St Apt 4, Springfield, IL 62704";
+    const married = (name: string, raw_address = home, policy = DEFAULT_POLICY) =>
+      matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
+
+    it("matches the given name as written at the applicant's full address, and says why", () => {
+      const r = married("Robert James Jones");
+      expect(r.decision).toBe("match");
+      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
+      expect(r.reasons).toContain(
+        "The given name and the full address match; only the surname differs, as after a change of surname",
+      );
+    });
+
+    it("leaves it to a person through a nickname, at another house number, or when the policy says so", () => {
+      expect(married("Bob Jones").decision).toBe("review");
+      expect(married("Robert Jones", "125 N Main St Apt 4, Springfield, IL 62704").decision).toBe("review");
+      expect(married("Robert Jones", home, parsePolicy({ surname_change: "review" })).decision).toBe("review");
+    });
+
+    it("ranks it above a relative who shares only the surname", () => {
+      expect(married("Robert Jones").score).toBeGreaterThan(married("Mary Smith").score);
+    });
+  });
+
   it("applies the policy's thresholds", () => {
     const owners = [owner({ name: "Robert Smith", raw_address: "9 Ocean Blvd, Miami, FL 33139" })];
     const strict = parsePolicy({ thresholds: { match: 99, review: 90 } });
@@ -236,6 +261,7 @@ describe("parsePolicy", () => {
     ["{", "policy must be valid JSON"],
     [{ thresholds: { match: "high" } }, "policy.thresholds.match must be a number"],
     [{ thresholds: { match: 120 } }, "policy.thresholds.match must be between 0 and 100"],
+    [{ surname_change: "maybe" }, 'policy.surname_change must be "match" or "review"'],
     [
       { thresholds: { match: 50, review: 60 } },
       "policy.thresholds.review must not be greater than policy.thresholds.match",

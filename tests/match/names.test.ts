@@ -112,8 +112,14 @@ describe("compound surnames", () => {
       expect(r.score, `${applicant} / ${owner}`).toBeGreaterThanOrEqual(90);
       expect(r.flags.first_or_last_only).toBe(false);
     }
-    // The word before the surname is still a middle name when the given name disagrees.
+    // The word before the surname is still a middle name when the given name disagrees, and it never stands in for
+    // the surname from the owner's middle position.
     expect(compare("José García López", "MARIA GARCIA").flags.first_or_last_only).toBe(true);
+    for (const owner of ["ROBERT JAMES JONES", "ROBERT J JONES"]) {
+      const r = compare("Robert James Smith", owner);
+      expect(r.flags.first_or_last_only, owner).toBe(true);
+      expect(r.reasons, owner).not.toContain("Surname matches one part of a compound surname");
+    }
   });
 
   it("keeps particles with the surname (de la Cruz)", () => {

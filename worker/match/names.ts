@@ -105,7 +105,7 @@ export interface NameComparison {
   flags: NameFlags;
   reasons: string[];
   /** For a partial match: which role matched, and how close the other role came (0..1). */
-  partial?: { matched: "given" | "surname"; other_similarity: number; missing_word: boolean };
+  partial?: { matched: "given" | "surname"; other_similarity: number; missing_word: boolean; exact: boolean };
 }
 
 /** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
@@ -563,13 +563,14 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       let surname = surnameMatches[si] as WordMatch;
       let paternalUsed = false;
-      if (paternalMatches && surname.score < PATERNAL_BEST) {
+      // Only in the owner's surname position (last, or first when written surname first), and only as a match.
+      if (paternalMatches && surname.score < PATERNAL_BEST && (si === n - 1 || swapped)) {
         let alt = paternalMatches[si];
         if (alt === undefined) {
           alt = compoundPart(compareSurname(paternal as NameWord, w[si] as NameWord));
           paternalMatches[si] = alt;
         }
-        if (alt.score > surname.score) {
+        if (alt.score >= ROLE_MATCH && alt.score > surname.score) {
           surname = alt;
           paternalUsed = true;
         }
@@ -801,7 +802,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       // above another given name with that surname and below an agreeing given initial ("J Smith").
       const missing: WordMatch = { score: MISSING_ROLE, kind: "weak" };
       const score = Math.round(100 * (matched === "surname" ? roleScore(missing, top) : roleScore(top, missing)));
-      return { score, flags, reasons, partial: { matched, other_similarity: 0, missing_word: true } };
+      return { score, flags, reasons, partial: { matched, other_similarity: 0, missing_word: true, exact: false } };
     }
     reasons.push("Names do not match");
     return { score: Math.round(100 * top.score * 0.5), flags, reasons };
@@ -848,7 +849,8 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   if (flags.first_or_last_only) {
     const matched = surname.score >= ROLE_MATCH ? "surname" : "given";
     const other = matched === "surname" ? given.score : surname.score;
-    return { score, flags, reasons, partial: { matched, other_similarity: other, missing_word: false } };
+    const exact = (matched === "surname" ? surname.kind : given.kind) === "exact";
+    return { score, flags, reasons, partial: { matched, other_similarity: other, missing_word: false, exact } };
   }
   return { score, flags, reasons };
 }

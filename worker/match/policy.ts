@@ -24,6 +24,12 @@ export interface MatchPolicy {
   /** score >= match → "match"; score >= review → "review"; else "mismatch". */
   thresholds: { match: number; review: number };
   weights?: Partial<MatchWeights>;
+  /**
+   * The decision for an owner whose given name matches exactly at the applicant's full address while the surname
+   * differs and no email or phone says otherwise — how a changed surname (marriage) looks. Default "match";
+   * "review" sends it to a person.
+   */
+  surname_change?: "match" | "review";
 }
 
 export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
@@ -36,6 +42,7 @@ export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
 export const DEFAULT_POLICY: MatchPolicy = Object.freeze({
   thresholds: Object.freeze({ match: 80, review: 55 }),
   weights: DEFAULT_WEIGHTS,
+  surname_change: "match",
 }) as MatchPolicy;
 
 /** The weights a policy uses: its own over the defaults. */
@@ -77,7 +84,9 @@ export function parsePolicy(input: unknown): MatchPolicy {
   if (value == null) return DEFAULT_POLICY;
   if (!isRecord(value)) throw new Error("policy must be an object");
   for (const key of Object.keys(value)) {
-    if (key !== "thresholds" && key !== "weights") throw new Error(`policy has an unknown field "${key}"`);
+    if (key !== "thresholds" && key !== "weights" && key !== "surname_change") {
+      throw new Error(`policy has an unknown field "${key}"`);
+    }
   }
   const thresholds = { ...DEFAULT_POLICY.thresholds };
   if (value.thresholds !== undefined) {
@@ -103,5 +112,12 @@ export function parsePolicy(input: unknown): MatchPolicy {
       weights[key as keyof MatchWeights] = readNumber(raw, `policy.weights.${key}`, 0, 1);
     }
   }
-  return { thresholds, weights };
+  let surnameChange = DEFAULT_POLICY.surname_change;
+  if (value.surname_change !== undefined) {
+    if (value.surname_change !== "match" && value.surname_change !== "review") {
+      throw new Error('policy.surname_change must be "match" or "review"');
+    }
+    surnameChange = value.surname_change;
+  }
+  return { thresholds, weights, surname_change: surnameChange };
 }

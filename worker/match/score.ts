@@ -41,6 +41,8 @@ const NO_NAME_SCORE = 60;
 const ADDRESS_ONLY_SHARE = 0.28;
 // An address score from which two parties are taken to live at the same place.
 const HOUSEHOLD_ADDRESS = 70;
+// An address score from which the whole address agrees (number, street, postal code and city).
+const SAME_FULL_ADDRESS = 90;
 
 const DECISION_ORDER: Readonly<Record<Decision, number>> = { mismatch: 0, review: 1, match: 2 };
 
@@ -84,6 +86,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   // close the other name came). A shared phone says nothing here: households share lines.
   const flags = c.name?.flags;
   const partial = c.name?.partial;
+  let surnameChange = false;
   if (partial && c.name?.flags.first_or_last_only && !c.name.flags.business_name) {
     const a = c.address?.score ?? 0;
     const household = a >= HOUSEHOLD_ADDRESS ? (a - HOUSEHOLD_ADDRESS) / (100 - HOUSEHOLD_ADDRESS) : -1;
@@ -91,7 +94,21 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     // The owner's own mailbox says the account is someone else's (a relative keeps theirs); without emails to
     // compare, their own phone line does. A matching phone cannot clear a different mailbox: households share lines.
     const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
-    if (household >= 0 || emailMatch) {
+    // The given name as written, the full address, a different surname and nothing contradicting: a changed
+    // surname (marriage, divorce) far more often than a housemate who shares the given name.
+    surnameChange =
+      policy.surname_change !== "review" &&
+      partial.matched === "given" &&
+      partial.exact &&
+      !partial.missing_word &&
+      a >= SAME_FULL_ADDRESS &&
+      !contactDiffers &&
+      !c.name.flags.middle_name_mismatch &&
+      !c.name.flags.suffix_mismatch;
+    if (surnameChange) {
+      score = Math.max(score, policy.thresholds.match);
+      reasons.push("The given name and the full address match; only the surname differs, as after a change of surname");
+    } else if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
       // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
       // likelier the applicant than a relative, who would show their own different given name.
@@ -119,7 +136,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     decision = decide(Math.round(score), policy);
     decision = capDecision(decision, "mismatch", reasons, "An organisation's account is never matched to a person");
   }
-  if (flags?.first_or_last_only) {
+  if (flags?.first_or_last_only && !surnameChange) {
     decision = capDecision(decision, "review", reasons, "Only part of the name matches: needs a person to check");
   }
   if (flags?.suffix_mismatch) {
