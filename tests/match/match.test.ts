@@ -179,10 +179,43 @@ describe("matchOwners", () => {
       expect(firm.decision).toBe("mismatch");
     });
 
+    it("never counts a beneficiary as an owner, however the marker is written", () => {
+      for (const name of [
+        "MARY SMITH P.O.D. JANE DOE & BOB DOE",
+        "MARY SMITH FBO JANE DOE & BOB DOE",
+        "MARY SMITH BENEFICIARY JANE DOE & BOB DOE",
+        "MARY SMITH CUST BOB DOE UTMA",
+      ]) {
+        expect(decide(name, { ...applicant, name: "Bob Doe" }).decision, name).not.toBe("match");
+        expect(decide(name).decision, name).toBe("match");
+      }
+    });
+
+    it("keeps every owner of a joint field whatever follows the names", () => {
+      expect(decide("JOHN AND MARY SMITH JR", { ...applicant, name: "John Smith Jr" }).decision).toBe("match");
+      expect(decide("ROBERT & MARY SMITH TTEES", { ...applicant, name: "Robert Smith" }).decision).toBe("match");
+      expect(decide("ROBERT J AND MARY SMITH", { ...applicant, name: "Robert Smith" }).score).toBeGreaterThanOrEqual(
+        90,
+      );
+      expect(decide("ROBERT SMITH, MARY SMITH AND ANN LEE", { ...applicant, name: "Robert Smith" }).decision).toBe(
+        "match",
+      );
+      expect(decide("SMITH, ROBERT AND JONES, MARY", { ...applicant, name: "Mary Jones" }).decision).toBe("match");
+      expect(decide("JOHN Q PUBLIC JT TEN MARY PUBLIC", { ...applicant, name: "Mary Public" }).decision).toBe("match");
+    });
+
+    it("reads a trust's trustee account as the trust's", () => {
+      expect(decide("MARY SMITH ATF SMITH FAMILY TRUST").fields.name?.flags.business_name).toBe(true);
+    });
+
     it("leaves names that merely contain the letters of a connector alone", () => {
       const r = matchOwners({ ...applicant, name: "Andrew Orr" }, [owner({ name: "ANDREW ORR", raw_address: at })]);
       expect(r.score).toBe(100);
       expect(r.reasons.join(" ")).not.toContain("people in this owner's name");
+      // …and names that contain a marker or a connector as a word of their own.
+      for (const name of ["John Tod Smith", "Mary Tod", "Avi Or Cohen"]) {
+        expect(decide(name.toUpperCase(), { ...applicant, name }).score, name).toBe(100);
+      }
     });
   });
 
@@ -214,7 +247,7 @@ describe("matchOwners", () => {
       matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
 
     it("matches the given name as written at the applicant's full address, and says why", () => {
-      const r = married("Robert James Jones");
+      const r = married("Robert Jones");
       expect(r.decision).toBe("match");
       expect(r.fields.name?.flags.first_or_last_only).toBe(true);
       expect(r.reasons).toContain(
@@ -226,6 +259,28 @@ describe("matchOwners", () => {
       expect(married("Bob Jones").decision).toBe("review");
       expect(married("Robert Jones", "125 N Main St Apt 4, Springfield, IL 62704").decision).toBe("review");
       expect(married("Robert Jones", home, parsePolicy({ surname_change: "review" })).decision).toBe("review");
+    });
+
+    it.each([
+      ["a unit on one side only", "Robert Jones", "123 N Main St, Springfield, IL 62704"],
+      ["another unit", "Robert Jones", "123 N Main St Apt 9, Springfield, IL 62704"],
+      ["no house number", "Robert Jones", "N Main St Apt 4, Springfield, IL 62704"],
+      ["the applicant's given name as the owner's surname", "James Robert", home],
+      ["surname first", "JONES ROBERT", home],
+      ["the applicant's middle name as another surname (a parent)", "Robert James Jones", home],
+    ])("leaves it to a person with %s", (_, name, raw_address) => {
+      expect(married(name, raw_address).decision).toBe("review");
+    });
+
+    it("never reads a lone initial or a parent sharing the paternal surname as a changed surname", () => {
+      const initial = matchOwners({ name: "J Smith", address: applicant.address }, [
+        owner({ name: "J DOE", raw_address: home }),
+      ]);
+      expect(initial.decision).toBe("review");
+      const father = matchOwners({ name: "José García López", address: applicant.address }, [
+        owner({ name: "JOSE GARCIA MARTINEZ", raw_address: home }),
+      ]);
+      expect(father.decision).toBe("review");
     });
 
     it("ranks it above a relative who shares only the surname", () => {

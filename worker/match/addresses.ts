@@ -656,6 +656,8 @@ export interface AddressFlags {
 export interface AddressComparison {
   score: number;
   flags: AddressFlags;
+  /** How many of the two addresses name a unit (0, 1 or 2): "missing" alone does not say whether either does. */
+  unit_sides: number;
   /** Shared between comparisons with the same flags: read-only. */
   reasons: readonly string[];
 }
@@ -835,7 +837,8 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   let score = weight > 0 ? total / weight : 0.5;
   if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
   const rounded = Math.round(100 * score);
-  return { score: rounded, flags, reasons: addressReasons(flags) };
+  const unitSides = (applicant.unit ? 1 : 0) + (owner.unit ? 1 : 0);
+  return { score: rounded, flags, unit_sides: unitSides, reasons: addressReasons(flags) };
 }
 
 const LABELS: Record<keyof AddressFlags, string> = {

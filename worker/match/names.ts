@@ -105,7 +105,16 @@ export interface NameComparison {
   flags: NameFlags;
   reasons: string[];
   /** For a partial match: which role matched, and how close the other role came (0..1). */
-  partial?: { matched: "given" | "surname"; other_similarity: number; missing_word: boolean; exact: boolean };
+  partial?: {
+    matched: "given" | "surname";
+    other_similarity: number;
+    missing_word: boolean;
+    /**
+     * Shaped like a changed surname: the applicant's given name (a whole word, not an initial) is the owner's given
+     * name, in its place, and no other owner word repeats one of the applicant's surnames (a parent who passed one on).
+     */
+    surname_change: boolean;
+  };
 }
 
 /** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
@@ -209,6 +218,8 @@ function stripTrailingSuffixes(words: string[], keep: number, suffixes: string[]
   return end < words.length ? words.slice(0, end) : words;
 }
 
+const MAX_NAME_WORDS = 16;
+
 /** Parses a written name. Returns null for a missing or empty name. */
 export function parseName(raw: string | null | undefined): ParsedName | null {
   if (raw == null) return null;
@@ -243,6 +254,8 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     pushGrouped(nameWords, written, leadingParticle ? 0 : 1);
   }
   if (nameWords.length === 0 && honorifics.length === 0 && suffixes.length === 0) return null;
+  // No personal name has this many words; comparing every pair of thousands would only burn time.
+  if (nameWords.length > MAX_NAME_WORDS) nameWords.length = MAX_NAME_WORDS;
   return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
 }
 
@@ -542,9 +555,8 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
     for (let si = 0; si < n; si++) {
       if (gi === si) continue;
       const natural = gi === 0 && si === n - 1;
-      // Also for "LAST, FIRST" names: some banks put the given name before the comma. Surname first means either
-      // "SMITH ROBERT J" or the whole name reversed ("NGUYEN VAN AN").
-      const swapped = si === 0 && (gi === 1 || gi === n - 1);
+      // Also for "LAST, FIRST" names: some banks put the given name before the comma.
+      const swapped = si === 0 && gi === 1;
       let factor = natural || swapped ? 1 : UNEXPECTED_ROLE_FACTOR;
       let given = givenMatches[gi] as WordMatch;
       let middleAsGiven = false;
@@ -563,8 +575,8 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       let surname = surnameMatches[si] as WordMatch;
       let paternalUsed = false;
-      // Only in the owner's surname position (last, or first when written surname first), and only as a match.
-      if (paternalMatches && surname.score < PATERNAL_BEST && (si === n - 1 || swapped)) {
+      // Only in the owner's natural surname position (the last word; "GARCIA, JOSE" is reordered), only as a match.
+      if (paternalMatches && surname.score < PATERNAL_BEST && si === n - 1) {
         let alt = paternalMatches[si];
         if (alt === undefined) {
           alt = compoundPart(compareSurname(paternal as NameWord, w[si] as NameWord));
@@ -697,6 +709,13 @@ const SINGLE_WORD_MATCH = 0.8;
 // (INITIAL_GIVEN).
 const MISSING_ROLE = 0.4;
 
+/** Whether an owner word other than its given name is the applicant's surname or the word before it. */
+function sharesSurname(applicant: NameWord[], owner: NameWord[], givenIndex: number): boolean {
+  const surname = (applicant[applicant.length - 1] as NameWord).key;
+  const paternal = applicant.length >= 3 ? (applicant[applicant.length - 2] as NameWord).key : null;
+  return owner.some((w, i) => i !== givenIndex && (w.key === surname || w.key === paternal));
+}
+
 /** Compares the applicant's name with an owner's name. */
 export function compareNames(applicant: ParsedName, owner: ParsedName): NameComparison {
   const flags = emptyFlags();
@@ -802,7 +821,12 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       // above another given name with that surname and below an agreeing given initial ("J Smith").
       const missing: WordMatch = { score: MISSING_ROLE, kind: "weak" };
       const score = Math.round(100 * (matched === "surname" ? roleScore(missing, top) : roleScore(top, missing)));
-      return { score, flags, reasons, partial: { matched, other_similarity: 0, missing_word: true, exact: false } };
+      return {
+        score,
+        flags,
+        reasons,
+        partial: { matched, other_similarity: 0, missing_word: true, surname_change: false },
+      };
     }
     reasons.push("Names do not match");
     return { score: Math.round(100 * top.score * 0.5), flags, reasons };
@@ -849,8 +873,20 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   if (flags.first_or_last_only) {
     const matched = surname.score >= ROLE_MATCH ? "surname" : "given";
     const other = matched === "surname" ? given.score : surname.score;
-    const exact = (matched === "surname" ? surname.kind : given.kind) === "exact";
-    return { score, flags, reasons, partial: { matched, other_similarity: other, missing_word: false, exact } };
+    const surnameChange =
+      matched === "given" &&
+      given.kind === "exact" &&
+      (a[0] as NameWord).key.length > 1 &&
+      best.givenIndex === 0 &&
+      !best.swapped &&
+      !best.middleAsGiven &&
+      !sharesSurname(a, b, best.givenIndex);
+    return {
+      score,
+      flags,
+      reasons,
+      partial: { matched, other_similarity: other, missing_word: false, surname_change: surnameChange },
+    };
   }
   return { score, flags, reasons };
 }

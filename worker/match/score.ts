@@ -41,8 +41,8 @@ const NO_NAME_SCORE = 60;
 const ADDRESS_ONLY_SHARE = 0.28;
 // An address score from which two parties are taken to live at the same place.
 const HOUSEHOLD_ADDRESS = 70;
-// An address score from which the whole address agrees (number, street, postal code and city).
-const SAME_FULL_ADDRESS = 90;
+// A changed surname at the same home: the lowest default match (a stricter policy sends it to review).
+const SURNAME_CHANGE_SCORE = 80;
 
 const DECISION_ORDER: Readonly<Record<Decision, number>> = { mismatch: 0, review: 1, match: 2 };
 
@@ -94,19 +94,24 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     // The owner's own mailbox says the account is someone else's (a relative keeps theirs); without emails to
     // compare, their own phone line does. A matching phone cannot clear a different mailbox: households share lines.
     const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
-    // The given name as written, the full address, a different surname and nothing contradicting: a changed
-    // surname (marriage, divorce) far more often than a housemate who shares the given name.
+    // The given name as written, the same home (number, street, postal code or city, the same unit or none on
+    // either side), a different surname and nothing contradicting: a changed surname (marriage, divorce) far more
+    // often than a housemate who shares the given name.
+    const home = c.address?.flags;
     surnameChange =
       policy.surname_change !== "review" &&
-      partial.matched === "given" &&
-      partial.exact &&
-      !partial.missing_word &&
-      a >= SAME_FULL_ADDRESS &&
+      partial.surname_change &&
+      home !== undefined &&
+      home.street_number === "match" &&
+      home.street_name === "match" &&
+      home.postal_code !== "mismatch" &&
+      (home.postal_code === "match" || home.city === "match") &&
+      (home.unit === "match" || c.address?.unit_sides === 0) &&
       !contactDiffers &&
       !c.name.flags.middle_name_mismatch &&
       !c.name.flags.suffix_mismatch;
     if (surnameChange) {
-      score = Math.max(score, policy.thresholds.match);
+      score = Math.max(score, SURNAME_CHANGE_SCORE);
       reasons.push("The given name and the full address match; only the surname differs, as after a change of surname");
     } else if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;

@@ -367,8 +367,17 @@ export const BUSINESS_TRADE_WORDS: readonly string[] = [
  */
 /** Words joining the names of joint owners ("ROBERT & MARY SMITH", "A SMITH OR B SMITH"). */
 export const JOINT_CONNECTORS: readonly string[] = ["and", "or", "andor"];
-/** Joint-tenancy designations after the names: they say how the owners hold the account, not who they are. */
+/**
+ * Designations after the names: how the owners hold the account (joint tenancy, a trustee's or custodian's
+ * capacity, a gift-to-minors account), not who they are.
+ */
 export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
+  ["ttee"],
+  ["ttees"],
+  ["trustee"],
+  ["trustees"],
+  ["utma"],
+  ["ugma"],
   ["jtwros"],
   ["jt", "wros"],
   ["wros"],
@@ -379,12 +388,19 @@ export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
   ["joint", "tenants"],
   ["tenants", "in", "common"],
 ];
-/** Words that introduce a beneficiary, who does not own the account ("MARY SMITH POD JOHN SMITH"). */
+/**
+ * Words that introduce someone named after the account holder who does not hold it: a beneficiary ("MARY SMITH POD
+ * JOHN SMITH", "FBO") or the minor a custodian acts for ("MARY SMITH CUST JOHN SMITH UTMA").
+ */
 export const BENEFICIARY_MARKERS: readonly (readonly string[])[] = [
+  ["fbo"],
+  ["bene"],
+  ["beneficiary"],
+  ["cust"],
+  ["custodian", "for"],
   ["pod"],
   ["tod"],
   ["itf"],
-  ["atf"],
   ["payable", "on", "death"],
   ["transfer", "on", "death"],
   ["in", "trust", "for"],
