@@ -259,6 +259,8 @@ describe("matchOwners", () => {
       expect(married("Bob Jones").decision).toBe("review");
       expect(married("Robert Jones", "125 N Main St Apt 4, Springfield, IL 62704").decision).toBe("review");
       expect(married("Robert Jones", home, parsePolicy({ surname_change: "review" })).decision).toBe("review");
+      // A stricter match threshold tightens this path too.
+      expect(married("Robert Jones", home, parsePolicy({ thresholds: { match: 85 } })).decision).toBe("review");
     });
 
     it.each([
