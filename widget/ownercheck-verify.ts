@@ -144,6 +144,10 @@ export class OwnercheckVerify extends LitElement {
   #sandbox: SandboxLink | null = null;
   /** The token whose newest verification was last looked up, so each token is looked up once. */
   #resumedFor = "";
+  /** Off once the user starts a run or resets the form: what they did then wins over what the server had. */
+  #resumeAllowed = true;
+  /** The run that is polling a verification picked up after a reload (its verdict is reported as resumed). */
+  #resumedRun = -1;
 
   constructor() {
     super();
@@ -203,6 +207,7 @@ export class OwnercheckVerify extends LitElement {
   }
 
   formResetCallback(): void {
+    this.#resumeAllowed = false;
     this.#reset();
   }
 
@@ -211,8 +216,12 @@ export class OwnercheckVerify extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The host answers `token_expired` by minting a new token; setting it makes the element usable again.
-    if (changed.has("clientToken") && this._tokenExpired) this.#reset();
+    // The host answers `token_expired` by minting a new token; setting it makes the element usable again, and picks
+    // up the verification the old token was following.
+    if (changed.has("clientToken") && this._tokenExpired) {
+      this.#resumeAllowed = true;
+      this.#reset();
+    }
     if (changed.has("clientToken")) void this.#resume();
   }
 
@@ -298,7 +307,8 @@ export class OwnercheckVerify extends LitElement {
    */
   async #resume(): Promise<void> {
     const token = this.clientToken;
-    if (this.noResume || !token || token === this.#resumedFor || this._state !== "idle" || this.#verificationId) return;
+    if (!this.#resumeAllowed || this.noResume || !token || token === this.#resumedFor) return;
+    if (this._state !== "idle" || this.#verificationId) return;
     this.#resumedFor = token;
     const run = this.#run;
     let found: CurrentVerification | null;
@@ -313,6 +323,7 @@ export class OwnercheckVerify extends LitElement {
     this.#verificationId = found.id;
     if (found.status === "pending") {
       this._state = "waiting";
+      this.#resumedRun = run;
       this.#startPolling(run);
       return;
     }
@@ -322,6 +333,7 @@ export class OwnercheckVerify extends LitElement {
 
   async #start(): Promise<void> {
     if (!STARTABLE.has(this._state) || this._tokenExpired || this.disabled || this._formDisabled) return;
+    this.#resumeAllowed = false;
     const run = ++this.#run;
     this.#stopPolling();
     this._stalled = false;
@@ -421,7 +433,11 @@ export class OwnercheckVerify extends LitElement {
       default:
         this.#polling = false;
         this._state = status;
-        emit(this, "ownercheck-success", { verificationId, status });
+        emit(
+          this,
+          "ownercheck-success",
+          run === this.#resumedRun ? { verificationId, status, resumed: true } : { verificationId, status },
+        );
     }
   }
 

@@ -247,8 +247,31 @@ describe("<ownercheck-verify> on a cross-origin host page", () => {
     await openHostPage(page, host.origin);
     await waitForState(page, "verified");
     expect(api.count("GET", "/v1/widget/verifications/ver_before")).toBe(2);
-    expect((await recordedEvents(page)).at(-1)?.detail).toEqual({ verificationId: "ver_before", status: "verified" });
+    expect((await recordedEvents(page)).at(-1)?.detail).toEqual({
+      verificationId: "ver_before",
+      status: "verified",
+      resumed: true,
+    });
     expect(api.count("POST", "/v1/widget/sessions")).toBe(0);
+  });
+
+  it("after a form reset, a new token does not bring the old verdict back", async () => {
+    api.plan = { ...api.plan, current: { id: "ver_before", status: "verified" } };
+    await openHostPage(page, host.origin);
+    await waitForState(page, "verified");
+    await page.click("#reset");
+    await waitForState(page, "idle");
+    // The host refreshes its token (any new token; the stub knows one, so: another one, then that one again).
+    for (const token of ["oc_ct_refreshedToken", GOOD_TOKEN]) {
+      await page.evaluate((t) => {
+        const element = document.querySelector("ownercheck-verify");
+        if (element) element.clientToken = t;
+      }, token);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(await widgetState(page)).toBe("idle");
+    expect(await page.evaluate(() => document.querySelector("ownercheck-verify")?.value)).toBe("");
+    expect((await recordedEvents(page)).filter((e) => e.type === "ownercheck-success")).toHaveLength(1);
   });
 
   it("with no-resume, or when the last attempt was canceled, starts fresh", async () => {

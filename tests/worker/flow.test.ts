@@ -257,6 +257,18 @@ describe("GET /v1/widget/verification", () => {
     expect(await current(ids.clientToken)).toEqual({ id: ids.verificationId, status: "verified" });
   });
 
+  it("skips a newer attempt that expired without a linked account", async () => {
+    const ids = await linkScenario(serverKey, "exact");
+    await finish(ids);
+    // A second attempt that never linked (its Stripe session never completed) expires a day later.
+    const again = await call("POST", "/v1/widget/sessions", { token: ids.clientToken });
+    expect(again.status).toBe(200);
+    await env.DB.prepare("UPDATE verifications SET state = 'expired', failure_code = 'timed_out' WHERE id = ?")
+      .bind(again.body.verification_id)
+      .run();
+    expect(await current(ids.clientToken)).toEqual({ id: ids.verificationId, status: "verified" });
+  });
+
   it("shows only the token's own applicant's verifications", async () => {
     await finish(await linkScenario(serverKey, "exact"));
     const other = await createApplicant(serverKey);

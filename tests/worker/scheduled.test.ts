@@ -91,6 +91,35 @@ describe("the scheduled sweep", () => {
     expect(JSON.parse(reasons?.reasons ?? "null")).toEqual([]);
   });
 
+  it("never brings an erased applicant's account digits back when a pending link is read again", async () => {
+    const ids = await linkScenario(serverKey, "exact");
+    expect((await call("DELETE", `/v1/applicants/${ids.applicantId}`, { token: serverKey })).status).toBe(200);
+    // The browser never called complete: the sweep reads the linked session after the erasure.
+    await runScheduled(env, selfFetch, Date.now() + 36 * 60_000);
+    const accounts = await env.DB.prepare("SELECT last4 FROM fc_accounts WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .all<{ last4: string | null }>();
+    expect(accounts.results.length).toBeGreaterThan(0);
+    expect(accounts.results.every((a) => a.last4 === null)).toBe(true);
+  });
+
+  it("also clears a note written after the owners were purged", async () => {
+    const reviewerKey = await apiKey("reviewer");
+    const ids = await linkScenario(serverKey, "family");
+    await call("POST", `/v1/widget/verifications/${ids.verificationId}/complete`, { token: ids.clientToken });
+    await runScheduled(env, selfFetch, Date.now() + 91 * 24 * 3600_000);
+    const late = await call("POST", `/v1/reviews/${ids.verificationId}/decision`, {
+      token: reviewerKey,
+      body: { decision: "reject", reason_code: "family_member", note: "It is Mary Smith's account" },
+    });
+    expect(late.status).toBe(200);
+    await runScheduled(env, selfFetch, Date.now() + 92 * 24 * 3600_000);
+    const notes = await env.DB.prepare("SELECT note FROM review_decisions WHERE verification_id = ?")
+      .bind(ids.verificationId)
+      .all<{ note: string | null }>();
+    expect(notes.results).toEqual([{ note: null }]);
+  });
+
   it("clears reviewer notes with the owners they may quote, keeping the decisions", async () => {
     const reviewerKey = await apiKey("reviewer");
     const ids = await linkScenario(serverKey, "family");

@@ -55,16 +55,20 @@ export async function findVerification(db: Database, id: string) {
   return (await db.query.verifications.findFirst({ where: eq(verifications.id, id) })) ?? null;
 }
 
-// States in which the account was linked: a verification there has (or will have) a verdict worth showing again.
+// States a verification with a linked account can be in: it has (or will have) a verdict worth showing again.
 const LINKED_STATES: VerificationState[] = ["awaiting_ownership", "matched", "failed", "expired"];
 
 /**
  * The applicant's newest verification that got as far as a linked account, for a widget reloaded mid-flow or after
- * its verdict; null when there is none (a session never linked is left to `complete` or the sweep to settle).
+ * its verdict; null when there is none. A session never linked (or expired unlinked) is skipped: it holds nothing.
  */
 export async function findResumableVerification(db: Database, applicantId: string) {
   const row = await db.query.verifications.findFirst({
-    where: and(eq(verifications.applicantId, applicantId), inArray(verifications.state, LINKED_STATES)),
+    where: and(
+      eq(verifications.applicantId, applicantId),
+      inArray(verifications.state, LINKED_STATES),
+      sql`EXISTS (SELECT 1 FROM fc_accounts WHERE fc_accounts.verification_id = ${verifications.id})`,
+    ),
     orderBy: [desc(verifications.createdAt), desc(verifications.id)],
   });
   return row ? { id: row.id, status: verificationStatus(row.state, row.decision) } : null;
@@ -296,6 +300,16 @@ export async function completeVerification(deps: FlowDeps, verificationId: strin
       .update(verifications)
       .set({ state: "awaiting_ownership", institutionName: accounts[0]?.institution_name ?? null, updatedAt: now })
       .where(and(eq(verifications.id, verificationId), eq(verifications.state, "linking"))),
+    // An erasure that ran while Stripe was being read already cleared the accounts it saw; this one is new.
+    db
+      .update(fcAccounts)
+      .set({ last4: null })
+      .where(
+        and(
+          eq(fcAccounts.verificationId, verificationId),
+          sql`EXISTS (SELECT 1 FROM applicants WHERE id = ${verification.applicantId} AND erased_at IS NOT NULL)`,
+        ),
+      ),
   ]);
 
   const reads: Array<{ accountId: string; ownership: OwnershipRead | null }> = [];

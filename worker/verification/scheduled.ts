@@ -2,7 +2,7 @@
  * The cron sweep: a lost webhook or a closed browser tab loses nothing. It re-polls verifications waiting on
  * ownership or left mid-linking, expires abandoned ones, and purges bank-owner PII past the retention period.
  */
-import { and, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { STRIP_OWNER_REASONS } from "../db/applicants";
 import { createDb } from "../db/client";
 import {
@@ -84,8 +84,23 @@ export async function runScheduled(env: Env, selfFetch: (request: Request) => Pr
       .update(matchResults)
       .set({ reasons: [], owners: STRIP_OWNER_REASONS })
       .where(inArray(matchResults.verificationId, stale)),
-    // Reviewer notes are free text and may quote the owners: they go with them; the decisions and codes stay.
-    db.update(reviewDecisions).set({ note: null }).where(inArray(reviewDecisions.verificationId, stale)),
+    // Reviewer notes are free text and may quote the owners: they go with them (also notes written after the owners
+    // were purged or the applicant erased); the decisions and codes stay.
+    db
+      .update(reviewDecisions)
+      .set({ note: null })
+      .where(
+        and(
+          isNotNull(reviewDecisions.note),
+          inArray(
+            reviewDecisions.verificationId,
+            db
+              .select({ id: accountOwners.verificationId })
+              .from(accountOwners)
+              .where(or(isNotNull(accountOwners.purgedAt), lt(accountOwners.createdAt, cutoff))),
+          ),
+        ),
+      ),
     // Idempotency keys are replayable for 24 hours, as Stripe's are.
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_KEY_TTL_MS)),
     db
