@@ -122,7 +122,7 @@ describe("matchOwners", () => {
     const own = matchOwners(applicant, [owner({ name: "Mary Smith", raw_address: address, phone: "217-555-9876" })]);
     expect(own.decision).toBe("mismatch");
     expect(own.reasons).toContain(
-      "Part of the name matches at the same address, but the owner's contact details are someone else's",
+      "Part of the name matches at the same address, but the owner's phone is someone else's",
     );
     // A shared household line does not clear a mailbox that is someone else's.
     const shared = matchOwners(applicant, [
@@ -167,7 +167,7 @@ describe("matchOwners", () => {
       expect(decide("MARY SMITH POD JOHN SMITH").decision).toBe("match");
       const beneficiary = decide("JOHN SMITH POD MARY SMITH");
       expect(beneficiary.decision).toBe("review");
-      expect(beneficiary.reasons).toContain("A beneficiary named on the account (POD/TOD/ITF) is not an owner");
+      expect(beneficiary.reasons).toContain("Someone named after the owner (a beneficiary or a minor) is not an owner");
     });
 
     it("reads a sole trader's DBA name as the person, and a firm named with '&' as an organisation", () => {
@@ -202,6 +202,34 @@ describe("matchOwners", () => {
       );
       expect(decide("SMITH, ROBERT AND JONES, MARY", { ...applicant, name: "Mary Jones" }).decision).toBe("match");
       expect(decide("JOHN Q PUBLIC JT TEN MARY PUBLIC", { ...applicant, name: "Mary Public" }).decision).toBe("match");
+    });
+
+    it.each([
+      ["JOHN SMITH AS TTEE", "John Smith"],
+      ["JOHN & MARY SMITH AS JTWROS", "John Smith"],
+      ["MARY SMITH AS CUSTODIAN FOR JANE DOE UTMA", "Mary Smith"],
+      ["JOHN AND MARY SMITH ETAL", "John Smith"],
+      ["JOHN AND MARY SMITH, HUSBAND AND WIFE", "John Smith"],
+      ["MR AND MRS JOHN SMITH", "John Smith"],
+      ["ANDOR KOVACS & ERIKA KOVACS", "Andor Kovacs"],
+      ["ROBERT \uff06 MARY SMITH", "Mary Smith"],
+    ])("reads %s as naming %s", (name, who) => {
+      expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
+    });
+
+    it("takes a whole two-word surname along when a given name borrows it", () => {
+      expect(decide("ANNA AND JOSE GARCIA LOPEZ", { ...applicant, name: "Anna Garcia" }).decision).toBe("match");
+    });
+
+    it("keeps a generation suffix with the person it belongs to", () => {
+      for (const name of ["JOHN SMITH, JR AND MARY SMITH", "JOHN AND MARY SMITH JR"]) {
+        const father = decide(name, { ...applicant, name: "John Smith Sr" });
+        expect(father.decision, name).toBe("review");
+        expect(father.fields.name?.flags.suffix_mismatch, name).toBe(true);
+      }
+      expect(decide("MARY SMITH AS CUSTODIAN FOR JANE DOE UTMA", { ...applicant, name: "Jane Doe" }).decision).not.toBe(
+        "match",
+      );
     });
 
     it("reads a trust's trustee account as the trust's", () => {
@@ -272,6 +300,28 @@ describe("matchOwners", () => {
       ["the applicant's middle name as another surname (a parent)", "Robert James Jones", home],
     ])("leaves it to a person with %s", (_, name, raw_address) => {
       expect(married(name, raw_address).decision).toBe("review");
+    });
+
+    it.each([
+      ["a generation suffix in the surname's place", "ROBERT SR", home],
+      ["a middle initial that differs", "ROBERT K JONES", home, "Robert J Smith"],
+      ["the applicant's own generation suffix", "ROBERT JONES", home, "Robert Smith Jr"],
+      ["another house letter", "ROBERT JONES", "123B N Main St Apt 4, Springfield, IL 62704"],
+      ["another directional", "ROBERT JONES", "123 S Main St Apt 4, Springfield, IL 62704"],
+      ["another street type", "ROBERT JONES", "123 N Main Ave Apt 4, Springfield, IL 62704"],
+      ["another state", "ROBERT JONES", "123 N Main St Apt 4, Springfield, MO"],
+    ])("is not a changed surname with %s", (_, name, raw_address, who = "Robert Smith") => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address })]);
+      expect(r.decision).toBe("review");
+    });
+
+    it("stays ordered under a strict policy: a changed surname above a relative, both in review", () => {
+      const strict = parsePolicy({ thresholds: { match: 90, review: 82 } });
+      const changed = married("Robert Jones", home, strict);
+      const relative = married("Mary Smith", home, strict);
+      expect(changed.decision).toBe("review");
+      expect(relative.decision).toBe("review");
+      expect(changed.score).toBeGreaterThan(relative.score);
     });
 
     it("never reads a lone initial or a parent sharing the paternal surname as a changed surname", () => {

@@ -115,6 +115,9 @@ describe("compound surnames", () => {
       expect(r.score, `${applicant} / ${owner}`).toBeGreaterThanOrEqual(90);
       expect(r.flags.first_or_last_only).toBe(false);
     }
+    // A middle name that is a given name (James, Scott) is no first surname.
+    expect(compare("Robert James Smith", "ROBERT JAMES").flags.first_or_last_only).toBe(true);
+    expect(compare("Thomas Scott Miller", "SCOTT, THOMAS").score).toBeLessThan(80);
     // The word before the surname is still a middle name when the given name disagrees, and it never stands in for
     // the surname from the owner's middle position.
     expect(compare("José García López", "MARIA GARCIA").flags.first_or_last_only).toBe(true);

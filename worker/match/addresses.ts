@@ -656,8 +656,11 @@ export interface AddressFlags {
 export interface AddressComparison {
   score: number;
   flags: AddressFlags;
-  /** How many of the two addresses name a unit (0, 1 or 2): "missing" alone does not say whether either does. */
-  unit_sides: number;
+  /**
+   * The same dwelling: the same house number, street (type and direction where both give one), postal code (one
+   * keyed digit off in the same city counts) or, without one, city, no other state, and the same unit or none.
+   */
+  same_home: boolean;
   /** Shared between comparisons with the same flags: read-only. */
   reasons: readonly string[];
 }
@@ -837,8 +840,29 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   let score = weight > 0 ? total / weight : 0.5;
   if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
   const rounded = Math.round(100 * score);
-  const unitSides = (applicant.unit ? 1 : 0) + (owner.unit ? 1 : 0);
-  return { score: rounded, flags, unit_sides: unitSides, reasons: addressReasons(flags) };
+  return { score: rounded, flags, same_home: sameHome(applicant, owner), reasons: addressReasons(flags) };
+}
+
+/** Either side silent, or both the same. */
+const agrees = (a: string | null, b: string | null): boolean => a === null || b === null || a === b;
+
+function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
+  if (applicant.number === null || applicant.number !== owner.number) return false;
+  if (applicant.street_name === null || owner.street_name === null) return false;
+  if (streetNameKey(applicant.street_name) !== streetNameKey(owner.street_name)) return false;
+  if (!agrees(applicant.street_type, owner.street_type) || !agrees(applicant.pre_direction, owner.pre_direction)) {
+    return false;
+  }
+  if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
+  if (applicant.unit !== owner.unit) return false;
+  const sameCity = applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
+  if (applicant.postal_code && owner.postal_code) {
+    const a = postalKey(applicant.postal_code);
+    const b = postalKey(owner.postal_code);
+    // One keyed digit off ("4053" for 4035) in the same city is the same code.
+    return a === b || (sameCity && a.length === b.length && damerauLevenshtein(a, b) === 1);
+  }
+  return sameCity;
 }
 
 const LABELS: Record<keyof AddressFlags, string> = {

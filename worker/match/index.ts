@@ -113,7 +113,8 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   if (readings.joint) {
     best.reasons.push(`The bank lists ${readings.names.length} people in this owner's name; the closest one counts`);
   }
-  if (readings.beneficiary) best.reasons.push("A beneficiary named on the account (POD/TOD/ITF) is not an owner");
+  if (readings.beneficiary)
+    best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");
   if (readings.trade_name) best.reasons.push("The owner trades under a business name (DBA)");
   return best;
 }

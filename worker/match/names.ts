@@ -513,6 +513,7 @@ interface Scored {
   given: WordMatch;
   surname: WordMatch;
   givenIndex: number;
+  surnameIndex: number;
   middleMismatch: boolean;
   middleInitial: boolean;
   swapped: boolean;
@@ -537,16 +538,18 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
+  // Only a word no one would take for a given name ("García", not "James" or "Scott") reads as a first surname.
   const paternal = a.length >= 3 ? (a[a.length - 2] as NameWord) : null;
   // Compared on demand: only a surname role scoring under a compound part's best (0.9) can gain from it.
   const paternalMatches: (WordMatch | undefined)[] | null =
-    paternal && paternal.key.length > 1 ? new Array(w.length) : null;
+    paternal && paternal.key.length > 1 && !isKnownGiven(paternal) ? new Array(w.length) : null;
   // The best assignment so far, kept in locals (one object is built at the end).
   let found = false;
   let bestScore = 0;
   let bestGiven = NO_MATCH;
   let bestSurname = NO_MATCH;
   let bestGivenIndex = 0;
+  let bestSurnameIndex = 0;
   let bestMiddleMismatch = false;
   let bestMiddleInitial = false;
   let bestSwapped = false;
@@ -614,6 +617,7 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         bestGiven = given;
         bestSurname = surname;
         bestGivenIndex = gi;
+        bestSurnameIndex = si;
         bestMiddleMismatch = middles.mismatch;
         bestMiddleInitial = middles.initial;
         bestSwapped = swapped && !natural;
@@ -627,6 +631,7 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
     given: bestGiven,
     surname: bestSurname,
     givenIndex: bestGivenIndex,
+    surnameIndex: bestSurnameIndex,
     middleMismatch: bestMiddleMismatch,
     middleInitial: bestMiddleInitial,
     swapped: bestSwapped,
@@ -708,6 +713,9 @@ const SINGLE_WORD_MATCH = 0.8;
 // be the applicant's own or a relative's, so it sits between another given name (about 0) and an agreeing initial
 // (INITIAL_GIVEN).
 const MISSING_ROLE = 0.4;
+
+// Words a two-word name keeps in the surname's place that are no surname ("ROBERT SR", "MARY MD").
+const NOT_A_SURNAME = new Set([...SUFFIX_SET, ...PROFESSIONAL_SET, ...HONORIFIC_SET]);
 
 /** Whether an owner word other than its given name is the applicant's surname or the word before it. */
 function sharesSurname(applicant: NameWord[], owner: NameWord[], givenIndex: number): boolean {
@@ -873,11 +881,17 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   if (flags.first_or_last_only) {
     const matched = surname.score >= ROLE_MATCH ? "surname" : "given";
     const other = matched === "surname" ? given.score : surname.score;
+    const ownerSurname = b[b.length - 1] as NameWord;
     const surnameChange =
       matched === "given" &&
       given.kind === "exact" &&
       (a[0] as NameWord).key.length > 1 &&
       best.givenIndex === 0 &&
+      best.surnameIndex === b.length - 1 &&
+      ownerSurname.key.length > 1 &&
+      !NOT_A_SURNAME.has(ownerSurname.key) &&
+      go === null &&
+      ga === null &&
       !best.swapped &&
       !best.middleAsGiven &&
       !sharesSurname(a, b, best.givenIndex);

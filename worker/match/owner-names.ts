@@ -7,9 +7,11 @@
 import { words } from "./normalize";
 import {
   BENEFICIARY_MARKERS,
+  CAPACITY_DESIGNATIONS,
   HONORIFICS,
   JOINT_CONNECTORS,
   NAME_SUFFIXES,
+  PROFESSIONAL_SUFFIXES,
   SURNAME_PARTICLES,
   TENANCY_DESIGNATIONS,
   TRADE_NAME_MARKERS,
@@ -20,22 +22,23 @@ export interface OwnerNameReadings {
   names: string[];
   /** Several owners' names share the field. */
   joint: boolean;
-  /** A beneficiary named after POD/TOD/ITF was left out. */
+  /** Someone named after the holder who does not hold the account (a beneficiary, a minor) was left out. */
   beneficiary: boolean;
   /** The owner does business under a trade name (DBA), left out. */
   trade_name: boolean;
 }
 
-// One test for every marker above (and "&", "+", "/"): a name without any of them is read as written.
+// One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 const MAY_HOLD_SEVERAL =
-  /[&+/]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|ttees?|trustees?|utma|ugma|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|utma|ugma|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
-const DOTTED_MARKERS =
-  /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\b([ia])\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
+const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
 const CONNECTORS = new Set(JOINT_CONNECTORS);
-const HONORIFIC_WORDS = new Set(HONORIFICS.map((h) => h.toLowerCase()));
-const SUFFIX_WORDS = new Set(NAME_SUFFIXES.map((h) => h.toLowerCase().replace(/[^a-z0-9]/g, "")));
-const PARTICLE_WORDS = new Set(SURNAME_PARTICLES.map((h) => h.toLowerCase()));
+const fold = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, "")));
+const HONORIFIC_WORDS = fold(HONORIFICS);
+const SUFFIX_WORDS = fold(NAME_SUFFIXES);
+const NOT_NAME_WORDS = new Set([...SUFFIX_WORDS, ...fold(PROFESSIONAL_SUFFIXES), "etal", "decd", "deceased"]);
+const PARTICLE_WORDS = fold(SURNAME_PARTICLES);
 const NAME_FOLD = { keepHyphen: true, keepComma: true } as const;
 // A name field is a few words; more is not a name, and reading it would cost time for nothing.
 const MAX_WORDS = 48;
@@ -57,10 +60,12 @@ function findSequence(
   return { at: -1, length: 0 };
 }
 
+const nameWordCount = (list: readonly string[]) => list.filter((w) => w !== ",").length;
+
 /**
  * Where a marker that introduces another party ("POD JOHN SMITH", "DBA SMITH BAKERY") stands, or -1. It counts only
- * after a whole name (two words) and before at least `after` words, so a name that merely contains the word ("John
- * Tod Smith", "Mary Tod") is left alone.
+ * after a whole name (two words) and before a name (two words after a one-word marker, which may be a name itself:
+ * "John Tod Smith", "Mary Tod"; one after a phrase such as "IN TRUST FOR").
  */
 function markerAt(
   list: string[],
@@ -68,19 +73,47 @@ function markerAt(
   after: number,
 ): { at: number; length: number } {
   for (let found = findSequence(list, markers); found.at >= 0; found = findSequence(list, markers, found.at + 1)) {
-    const before = list.slice(0, found.at).filter((w) => w !== ",").length;
-    if (before >= 2 && list.length - found.at - found.length >= after) return found;
+    const needed = found.length > 1 ? 1 : after;
+    const before = nameWordCount(list.slice(0, found.at));
+    if (before >= 2 && nameWordCount(list.slice(found.at + found.length)) >= needed) return found;
   }
   return { at: -1, length: 0 };
 }
 
-/** The surname a given name alone borrows from the last person named ("ROBERT AND MARY SMITH JR" → Smith). */
-function lastSurname(person: string[]): string | null {
-  for (let i = person.length - 1; i >= 1; i--) {
-    const w = person[i] as string;
-    if (!SUFFIX_WORDS.has(w) && w.length > 1) return w;
+/** Drops what a removed designation or marker leaves hanging at the end: "… SMITH AS", "… SMITH,". */
+function trimTail(list: string[]): string[] {
+  let end = list.length;
+  while (end > 0 && (list[end - 1] === "," || list[end - 1] === "as")) end--;
+  return end < list.length ? list.slice(0, end) : list;
+}
+
+/** Removes every occurrence of the designations; between two names a joint one becomes "and". */
+function removeDesignations(
+  list: string[],
+  designations: readonly (readonly string[])[],
+  joins: boolean,
+): { list: string[]; removed: boolean } {
+  let removed = false;
+  for (let found = findSequence(list, designations); found.at >= 0; found = findSequence(list, designations)) {
+    let from = found.at;
+    if (list[from - 1] === "as") from--;
+    const between =
+      joins && nameWordCount(list.slice(0, from)) >= 2 && nameWordCount(list.slice(found.at + found.length)) >= 2;
+    list = [...list.slice(0, from), ...(between ? ["and"] : []), ...list.slice(found.at + found.length)];
+    removed = true;
   }
-  return null;
+  return { list, removed };
+}
+
+/** The surname a given name alone borrows from the last person named: its words after the given name. */
+function borrowedSurname(person: string[]): string[] {
+  return person.slice(1).filter((w) => w.length > 1 && !NOT_NAME_WORDS.has(w));
+}
+
+/** The generation suffix closing a person's words (JR, SR, III), if any. */
+function generationOf(person: string[]): string | null {
+  const last = person[person.length - 1] as string;
+  return person.length > 1 && SUFFIX_WORDS.has(last) ? last : null;
 }
 
 /** A given name, maybe with initials, and no surname: "ROBERT", "ROBERT J". */
@@ -97,39 +130,30 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     .replace(/\bd\/b\/a\b/gi, " dba ")
     .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
     .replace(/\band\s*\/\s*or\b/gi, " and ")
-    .replace(/[&+]/g, " and ");
+    .replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
   let beneficiary = false;
   let tradeName = false;
   const heir = markerAt(list, BENEFICIARY_MARKERS, 2);
   if (heir.at > 0) {
-    list = list.slice(0, heir.at);
+    list = trimTail(list.slice(0, heir.at));
     beneficiary = true;
   }
   const trade = markerAt(list, TRADE_NAME_MARKERS, 1);
   if (trade.at > 0) {
-    list = list.slice(0, trade.at);
+    list = trimTail(list.slice(0, trade.at));
     tradeName = true;
   }
-  let designation = false;
-  for (
-    let found = findSequence(list, TENANCY_DESIGNATIONS);
-    found.at >= 0;
-    found = findSequence(list, TENANCY_DESIGNATIONS)
-  ) {
-    // Between two names it joins them ("JOHN Q PUBLIC JT TEN MARY PUBLIC"); after the last one it just goes.
-    const joins = found.at >= 2 && list.length - found.at - found.length >= 2;
-    list = [...list.slice(0, found.at), ...(joins ? ["and"] : []), ...list.slice(found.at + found.length)];
-    designation = true;
-  }
-  while (list[list.length - 1] === ",") list.pop();
+  const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
+  const capacity = removeDesignations(tenancy.list, CAPACITY_DESIGNATIONS, false);
+  list = trimTail(capacity.list);
+  const changed = beneficiary || tradeName || tenancy.removed || capacity.removed;
+  if (nameWordCount(list) === 0) return null;
   const whole = list.join(" ").replace(/ ,/g, ",");
-  const changed = beneficiary || tradeName || designation;
-  if (list.length === 0) return null;
   if (isOrganisation(whole)) return single(whole, changed, beneficiary, tradeName);
-
   if (!list.some((w) => CONNECTORS.has(w))) return single(whole, changed, beneficiary, tradeName);
+
   // "SMITH, ROBERT AND JONES, MARY": every name in "LAST, FIRST" form. "SMITH, ROBERT AND MARY": a one-word surname
   // (particles aside) before the comma belongs to every name after it. Otherwise a comma separates people like
   // "and" does ("ROBERT SMITH, MARY SMITH AND ANN LEE").
@@ -148,23 +172,39 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     if (CONNECTORS.has(w) || (w === "," && !commaForms)) parts.push([]);
     else (parts[parts.length - 1] as string[]).push(w);
   }
-  // "MR AND MRS JOHN SMITH", "JOHN SMITH, JR AND …": a part of titles or suffixes only names no one.
-  const people = parts.filter((p) => p.length > 0 && !p.every((w) => HONORIFIC_WORDS.has(w) || SUFFIX_WORDS.has(w)));
-  if (people.length < 2) {
-    // A comma that only set off a suffix or a title is no second person: the field is one name.
-    return single(whole, changed, beneficiary, tradeName);
+  // A part of suffixes only ("JOHN SMITH, JR AND …") belongs to the person before it; a part of titles only
+  // ("MR AND MRS JOHN SMITH") names no one.
+  const people: string[][] = [];
+  for (const p of parts) {
+    if (p.length === 0 || p.every((w) => HONORIFIC_WORDS.has(w))) continue;
+    const previous = people[people.length - 1];
+    if (p.every((w) => SUFFIX_WORDS.has(w))) {
+      if (previous) previous.push(...p);
+      continue;
+    }
+    people.push(p);
+  }
+  if (people.length === 0) return null;
+  if (people.length === 1) {
+    const one = people[0] as string[];
+    return { names: [one.join(" ")], joint: false, beneficiary, trade_name: tradeName };
   }
   if (people.length > MAX_PEOPLE) people.length = MAX_PEOPLE;
-  const borrowed = lastSurname(people[people.length - 1] as string[]);
+  const lastPerson = people[people.length - 1] as string[];
+  const borrowed = borrowedSurname(lastPerson);
   // One-word parts with no surname to share are not people but a name with a connector word in it ("AVI OR COHEN").
-  if (!commaForms && !sharedSurname && borrowed === null && people.some((p) => p.length === 1)) {
+  if (!commaForms && !sharedSurname && borrowed.length === 0 && people.some((p) => p.length === 1)) {
     return single(whole, changed, beneficiary, tradeName);
   }
+  // "JOHN AND MARY SMITH JR": the generation goes with the surname to everyone who borrows it.
+  const generation = generationOf(lastPerson);
   const names = people.map((p, i) => {
     if (commaForms) return p.join(" ").replace(/ ,/g, ",");
     if (sharedSurname) return `${sharedSurname.join(" ")}, ${p.join(" ")}`;
     // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
-    if (i < people.length - 1 && givenOnly(p) && borrowed) return `${p.join(" ")} ${borrowed}`;
+    if (i < people.length - 1 && givenOnly(p) && borrowed.length > 0) {
+      return [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
+    }
     return p.join(" ");
   });
   return { names, joint: true, beneficiary, trade_name: tradeName };

@@ -94,26 +94,16 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     // The owner's own mailbox says the account is someone else's (a relative keeps theirs); without emails to
     // compare, their own phone line does. A matching phone cannot clear a different mailbox: households share lines.
     const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
-    // The given name as written, the same home (number, street, postal code or city, the same unit or none on
-    // either side), a different surname and nothing contradicting: a changed surname (marriage, divorce) far more
-    // often than a housemate who shares the given name.
-    const home = c.address?.flags;
+    // The given name as written, in its place, the same home to the letter, a different surname and nothing
+    // contradicting: a changed surname (marriage, divorce) far more often than a housemate who shares the given name.
     surnameChange =
       policy.surname_change !== "review" &&
       partial.surname_change &&
-      home !== undefined &&
-      home.street_number === "match" &&
-      home.street_name === "match" &&
-      home.postal_code !== "mismatch" &&
-      (home.postal_code === "match" || home.city === "match") &&
-      (home.unit === "match" || c.address?.unit_sides === 0) &&
+      c.address?.same_home === true &&
       !contactDiffers &&
       !c.name.flags.middle_name_mismatch &&
       !c.name.flags.suffix_mismatch;
-    if (surnameChange) {
-      score = Math.max(score, SURNAME_CHANGE_SCORE);
-      reasons.push("The given name and the full address match; only the surname differs, as after a change of surname");
-    } else if (household >= 0 || emailMatch) {
+    if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
       // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
       // likelier the applicant than a relative, who would show their own different given name.
@@ -123,12 +113,21 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       else if (contactDiffers) floor -= 8;
       if (floor > score) {
         score = Math.min(floor, policy.thresholds.match - 1);
-        reasons.push(
-          contactDiffers
-            ? "Part of the name matches at the same address, but the owner's contact details are someone else's"
-            : "Part of the name matches at the same address or email: possibly a relative or a changed name",
-        );
+        if (!surnameChange) {
+          reasons.push(
+            !contactDiffers
+              ? "Part of the name matches at the same address or email: possibly a relative or a changed name"
+              : c.email !== null
+                ? "Part of the name matches at the same address, but the owner's email is someone else's"
+                : "Part of the name matches at the same address, but the owner's phone is someone else's",
+          );
+        }
       }
+    }
+    if (surnameChange) {
+      // Never below what the household reading gives it (a strict policy's review band stays ordered).
+      score = Math.max(score, SURNAME_CHANGE_SCORE);
+      reasons.push("The given name and the full address match; only the surname differs, as after a change of surname");
     }
   }
   // Whatever the name says, sharing an address is some evidence: it orders unlikely owners (a housemate above a

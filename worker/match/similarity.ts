@@ -7,9 +7,15 @@
 let matchedA = new Uint8Array(64);
 let matchedB = new Uint8Array(64);
 
+// No name or address word is longer; past this both metrics compare the first MAX_COMPARE characters, so a
+// pathological input (a 50 000-letter "word") costs microseconds, not a minute.
+const MAX_COMPARE = 64;
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
+  if (a.length > MAX_COMPARE) a = a.slice(0, MAX_COMPARE);
+  if (b.length > MAX_COMPARE) b = b.slice(0, MAX_COMPARE);
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
@@ -135,6 +141,8 @@ const lastRow = new Int32Array(65536);
  */
 export function damerauLevenshtein(a: string, b: string): number {
   if (a === b) return 0;
+  if (a.length > MAX_COMPARE) a = a.slice(0, MAX_COMPARE);
+  if (b.length > MAX_COMPARE) b = b.slice(0, MAX_COMPARE);
   const la = a.length;
   const lb = b.length;
   if (la === 0) return lb;

@@ -366,18 +366,9 @@ export const BUSINESS_TRADE_WORDS: readonly string[] = [
  * assumed-name filings), as listed in FDIC's "Your Insured Deposits" account categories. Lower case, folded.
  */
 /** Words joining the names of joint owners ("ROBERT & MARY SMITH", "A SMITH OR B SMITH"). */
-export const JOINT_CONNECTORS: readonly string[] = ["and", "or", "andor"];
-/**
- * Designations after the names: how the owners hold the account (joint tenancy, a trustee's or custodian's
- * capacity, a gift-to-minors account), not who they are.
- */
+export const JOINT_CONNECTORS: readonly string[] = ["and", "or"];
+/** Joint-tenancy designations: how several owners hold the account; between two names they join them. */
 export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
-  ["ttee"],
-  ["ttees"],
-  ["trustee"],
-  ["trustees"],
-  ["utma"],
-  ["ugma"],
   ["jtwros"],
   ["jt", "wros"],
   ["wros"],
@@ -387,6 +378,24 @@ export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
   ["ten", "ent"],
   ["joint", "tenants"],
   ["tenants", "in", "common"],
+  ["husband", "and", "wife"],
+  ["husband", "wife"],
+];
+/**
+ * Words after a name that say in what capacity it holds the account (trustee, a gift-to-minors account) or that
+ * the name is a group or an estate: they go, and never join two names.
+ */
+export const CAPACITY_DESIGNATIONS: readonly (readonly string[])[] = [
+  ["ttee"],
+  ["ttees"],
+  ["trustee"],
+  ["trustees"],
+  ["utma"],
+  ["ugma"],
+  ["et", "al"],
+  ["etal"],
+  ["decd"],
+  ["deceased"],
 ];
 /**
  * Words that introduce someone named after the account holder who does not hold it: a beneficiary ("MARY SMITH POD
@@ -398,6 +407,8 @@ export const BENEFICIARY_MARKERS: readonly (readonly string[])[] = [
   ["beneficiary"],
   ["cust"],
   ["custodian", "for"],
+  ["trustee", "for"],
+  ["ttee", "for"],
   ["pod"],
   ["tod"],
   ["itf"],
