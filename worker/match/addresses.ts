@@ -849,20 +849,26 @@ const agrees = (a: string | null, b: string | null): boolean => a === null || b 
 function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   if (applicant.number === null || applicant.number !== owner.number) return false;
   if (applicant.street_name === null || owner.street_name === null) return false;
-  if (streetNameKey(applicant.street_name) !== streetNameKey(owner.street_name)) return false;
+  if (
+    applicant.street_name !== owner.street_name &&
+    streetNameKey(applicant.street_name) !== streetNameKey(owner.street_name)
+  ) {
+    return false;
+  }
   if (!agrees(applicant.street_type, owner.street_type) || !agrees(applicant.pre_direction, owner.pre_direction)) {
     return false;
   }
   if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
   if (applicant.unit !== owner.unit) return false;
-  const sameCity = applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
+  const sameCity = () =>
+    applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
   if (applicant.postal_code && owner.postal_code) {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
     // One keyed digit off ("4053" for 4035) in the same city is the same code.
-    return a === b || (sameCity && a.length === b.length && damerauLevenshtein(a, b) === 1);
+    return a === b || (a.length === b.length && damerauLevenshtein(a, b) === 1 && sameCity());
   }
-  return sameCity;
+  return sameCity();
 }
 
 const LABELS: Record<keyof AddressFlags, string> = {
