@@ -170,10 +170,12 @@ describe("matchOwners", () => {
       expect(beneficiary.reasons).toContain("Someone named after the owner (a beneficiary or a minor) is not an owner");
     });
 
-    it("reads a sole trader's DBA name as the person, and a firm named with '&' as an organisation", () => {
-      const dba = decide("MARY SMITH DBA SMITH BAKERY");
-      expect(dba.decision).toBe("match");
-      expect(dba.reasons).toContain("The owner trades under a business name (DBA)");
+    it("reads a DBA field and a firm named with '&' as organisations", () => {
+      for (const name of ["MARY SMITH DBA SMITH BAKERY", "MARY SMITH D/B/A SMITH BAKERY"]) {
+        const dba = decide(name);
+        expect(dba.fields.name?.flags.business_name, name).toBe(true);
+        expect(dba.decision, name).toBe("mismatch");
+      }
       const firm = decide("SMITH & SONS");
       expect(firm.fields.name?.flags.business_name).toBe(true);
       expect(firm.decision).toBe("mismatch");
@@ -232,6 +234,26 @@ describe("matchOwners", () => {
       );
     });
 
+    it.each([
+      ["Kevin Mccoy Smith", "KEVIN MCCOY SR"],
+      ["Mary Smith Johnson", "MARY SMITH"],
+      ["Maria Isabel Garcia Lopez", "MARIA ELENA GARCIA"],
+      ["John Lee", "LEE, MARY AND JOHN SMITH"],
+      ["Mary Smith", "SMITH, ROBERT AND MARY JONES"],
+      ["John Smith Jr", "JOHN SMITH, SR AND MARY SMITH"],
+      ["John Smith", "JANE & JOHN SMITH UTMA"],
+      ["John Smith", "JANE SMITH AND JOHN SMITH MINOR"],
+      ["John Smith", "JANE SMITH & JOHN SMITH DECD"],
+      ["John Smith", "JANE SMITH & JOHN SMITH BENEFICIARY"],
+      ["John Smith", "JANE SMITH GDN & JOHN SMITH"],
+      ["John Smith", "JANE SMITH TTEE & JOHN SMITH"],
+      ["John Smith", "JOHN SMITH TRUSTEE"],
+      ["John Smith", "JOHN SMITH DBA ACME"],
+    ])("does not match %s to %s (another person, a minor, a decedent, a trust or a business)", (who, name) => {
+      expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
+      expect(matchOwners({ ...applicant, name: who }, [owner({ name, raw_address: null })]).decision).not.toBe("match");
+    });
+
     it("reads a trust's trustee account as the trust's", () => {
       expect(decide("MARY SMITH ATF SMITH FAMILY TRUST").fields.name?.flags.business_name).toBe(true);
     });
@@ -271,24 +293,34 @@ describe("matchOwners", () => {
 
   describe("a changed surname", () => {
     const home = "123 N Main St Apt 4, Springfield, IL 62704";
-    const married = (name: string, raw_address = home, policy = DEFAULT_POLICY) =>
+    // Accepting a changed surname is the business's choice; by default a person confirms it.
+    const accepting = parsePolicy({ surname_change: "match" });
+    const married = (name: string, raw_address = home, policy = accepting) =>
       matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
 
-    it("matches the given name as written at the applicant's full address, and says why", () => {
+    it("by default puts the given name as written at the applicant's home first in the review band, and says why", () => {
+      const r = married("Robert Jones", home, DEFAULT_POLICY);
+      expect(r.decision).toBe("review");
+      expect(r.score).toBe(DEFAULT_POLICY.thresholds.match - 1);
+      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
+      expect(r.reasons).toContain(
+        "The given name and the full address match but the surname differs: possibly a changed surname, or a relative with the same given name",
+      );
+    });
+
+    it("with surname_change match, matches it and says why", () => {
       const r = married("Robert Jones");
       expect(r.decision).toBe("match");
-      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
       expect(r.reasons).toContain(
         "The given name and the full address match; only the surname differs, as after a change of surname",
       );
     });
 
-    it("leaves it to a person through a nickname, at another house number, or when the policy says so", () => {
+    it("leaves it to a person through a nickname, at another house number, or under a stricter threshold", () => {
       expect(married("Bob Jones").decision).toBe("review");
       expect(married("Robert Jones", "125 N Main St Apt 4, Springfield, IL 62704").decision).toBe("review");
-      expect(married("Robert Jones", home, parsePolicy({ surname_change: "review" })).decision).toBe("review");
-      // A stricter match threshold tightens this path too.
-      expect(married("Robert Jones", home, parsePolicy({ thresholds: { match: 85 } })).decision).toBe("review");
+      const stricter = parsePolicy({ surname_change: "match", thresholds: { match: 85 } });
+      expect(married("Robert Jones", home, stricter).decision).toBe("review");
     });
 
     it.each([
@@ -311,12 +343,13 @@ describe("matchOwners", () => {
       ["another street type", "ROBERT JONES", "123 N Main Ave Apt 4, Springfield, IL 62704"],
       ["another state", "ROBERT JONES", "123 N Main St Apt 4, Springfield, MO"],
     ])("is not a changed surname with %s", (_, name, raw_address, who = "Robert Smith") => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address })]);
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address })], accepting);
       expect(r.decision).toBe("review");
+      expect(r.score).toBeLessThan(DEFAULT_POLICY.thresholds.match - 1);
     });
 
     it("stays ordered under a strict policy: a changed surname above a relative, both in review", () => {
-      const strict = parsePolicy({ thresholds: { match: 90, review: 82 } });
+      const strict = parsePolicy({ surname_change: "match", thresholds: { match: 90, review: 82 } });
       const changed = married("Robert Jones", home, strict);
       const relative = married("Mary Smith", home, strict);
       expect(changed.decision).toBe("review");
@@ -325,14 +358,24 @@ describe("matchOwners", () => {
     });
 
     it("never reads a lone initial or a parent sharing the paternal surname as a changed surname", () => {
-      const initial = matchOwners({ name: "J Smith", address: applicant.address }, [
-        owner({ name: "J DOE", raw_address: home }),
-      ]);
+      const initial = matchOwners(
+        { name: "J Smith", address: applicant.address },
+        [owner({ name: "J DOE", raw_address: home })],
+        accepting,
+      );
       expect(initial.decision).toBe("review");
-      const father = matchOwners({ name: "José García López", address: applicant.address }, [
-        owner({ name: "JOSE GARCIA MARTINEZ", raw_address: home }),
-      ]);
+      const father = matchOwners(
+        { name: "José García López", address: applicant.address },
+        [owner({ name: "JOSE GARCIA MARTINEZ", raw_address: home })],
+        accepting,
+      );
       expect(father.decision).toBe("review");
+      const hyphenated = matchOwners(
+        { name: "Maria Garcia Lopez", address: applicant.address },
+        [owner({ name: "MARIA GARCIA-PEREZ", raw_address: home })],
+        accepting,
+      );
+      expect(hyphenated.decision).toBe("review");
     });
 
     it("ranks it above a relative who shares only the surname", () => {

@@ -105,16 +105,15 @@ describe("compound surnames", () => {
     expect(r.reasons.join(" ")).toContain("compound surname");
   });
 
-  it("matches two unhyphenated surnames to the first one alone (García López → GARCIA), both ways", () => {
-    for (const [applicant, owner] of [
-      ["José García López", "JOSE GARCIA"],
-      ["José García López", "GARCIA, JOSE"],
-      ["Jose Garcia", "JOSE GARCIA LOPEZ"],
-    ] as const) {
-      const r = compare(applicant, owner);
-      expect(r.score, `${applicant} / ${owner}`).toBeGreaterThanOrEqual(90);
+  it("reads the first of two unhyphenated surnames alone (García López → GARCIA) as close, for a person to confirm", () => {
+    // Banks shorten double surnames so; a parent the applicant is named after looks the same: review, not match.
+    for (const owner of ["JOSE GARCIA", "GARCIA, JOSE"]) {
+      const r = compare("José García López", owner);
+      expect(r.score, owner).toBeGreaterThanOrEqual(70);
+      expect(r.score, owner).toBeLessThan(80);
       expect(r.flags.first_or_last_only).toBe(false);
     }
+    expect(compare("Jose Garcia", "JOSE GARCIA LOPEZ").score).toBeGreaterThanOrEqual(90);
     // A middle name that is a given name (James, Scott) is no first surname.
     expect(compare("Robert James Smith", "ROBERT JAMES").flags.first_or_last_only).toBe(true);
     expect(compare("Thomas Scott Miller", "SCOTT, THOMAS").score).toBeLessThan(80);

@@ -115,7 +115,6 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   }
   if (readings.beneficiary)
     best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");
-  if (readings.trade_name) best.reasons.push("The owner trades under a business name (DBA)");
   return best;
 }
 

@@ -610,6 +610,9 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       let score = roleScore(given, surname) * factor;
       if (middles.mismatch) score *= MIDDLE_MISMATCH_FACTOR;
       if (middleAsGiven) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
+      // The applicant's first surname alone ("José García López" / "JOSE GARCIA") is how banks shorten a double
+      // surname, but also how a parent or grandparent the applicant is named after looks: never above review.
+      if (paternalUsed) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
       const better = !found || score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && natural);
       if (better) {
         found = true;
@@ -717,11 +720,15 @@ const MISSING_ROLE = 0.4;
 // Words a two-word name keeps in the surname's place that are no surname ("ROBERT SR", "MARY MD").
 const NOT_A_SURNAME = new Set([...SUFFIX_SET, ...PROFESSIONAL_SET, ...HONORIFIC_SET]);
 
-/** Whether an owner word other than its given name is the applicant's surname or the word before it. */
+/**
+ * Whether an owner word other than its given name (or a part of one: "GARCIA-PEREZ") is the applicant's surname or
+ * the word before it.
+ */
 function sharesSurname(applicant: NameWord[], owner: NameWord[], givenIndex: number): boolean {
   const surname = (applicant[applicant.length - 1] as NameWord).key;
   const paternal = applicant.length >= 3 ? (applicant[applicant.length - 2] as NameWord).key : null;
-  return owner.some((w, i) => i !== givenIndex && (w.key === surname || w.key === paternal));
+  const isApplicantSurname = (key: string) => key === surname || key === paternal;
+  return owner.some((w, i) => i !== givenIndex && (isApplicantSurname(w.key) || w.parts.some(isApplicantSurname)));
 }
 
 /** Compares the applicant's name with an owner's name. */

@@ -7,9 +7,10 @@
 import { words } from "./normalize";
 import {
   BENEFICIARY_MARKERS,
-  CAPACITY_DESIGNATIONS,
+  FIDUCIARY_WORDS,
   HONORIFICS,
   JOINT_CONNECTORS,
+  MORE_OWNERS_DESIGNATIONS,
   NAME_SUFFIXES,
   PROFESSIONAL_SUFFIXES,
   SURNAME_PARTICLES,
@@ -24,20 +25,20 @@ export interface OwnerNameReadings {
   joint: boolean;
   /** Someone named after the holder who does not hold the account (a beneficiary, a minor) was left out. */
   beneficiary: boolean;
-  /** The owner does business under a trade name (DBA), left out. */
-  trade_name: boolean;
 }
 
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 const MAY_HOLD_SEVERAL =
   /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|utma|ugma|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
+// A trade name ("DBA SMITH BAKERY") makes the field a business's: read as written (an organisation, never matched).
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
 const CONNECTORS = new Set(JOINT_CONNECTORS);
 const fold = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, "")));
 const HONORIFIC_WORDS = fold(HONORIFICS);
 const SUFFIX_WORDS = fold(NAME_SUFFIXES);
-const NOT_NAME_WORDS = new Set([...SUFFIX_WORDS, ...fold(PROFESSIONAL_SUFFIXES), "etal", "decd", "deceased"]);
+const NOT_NAME_WORDS = new Set([...SUFFIX_WORDS, ...fold(PROFESSIONAL_SUFFIXES), "etal"]);
+const FIDUCIARY = new Set(FIDUCIARY_WORDS);
 const PARTICLE_WORDS = fold(SURNAME_PARTICLES);
 const NAME_FOLD = { keepHyphen: true, keepComma: true } as const;
 // A name field is a few words; more is not a name, and reading it would cost time for nothing.
@@ -125,38 +126,35 @@ const givenOnly = (person: string[]): boolean => person.slice(1).every((w) => w.
  */
 export function readOwnerName(raw: string, isOrganisation: (text: string) => boolean): OwnerNameReadings | null {
   if (!MAY_HOLD_SEVERAL.test(raw)) return null;
-  // "&", "+" and "and/or" join names; "d/b/a" and "P.O.D." are the plain markers.
+  // "&", "+" and "and/or" join names; "P.O.D." is the plain marker.
   const text = raw
-    .replace(/\bd\/b\/a\b/gi, " dba ")
     .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
     .replace(/\band\s*\/\s*or\b/gi, " and ")
     .replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
+  // A fiduciary, custodial or estate account, or a trade name: not a list of owners; read as written.
+  if (list.some((w) => FIDUCIARY.has(w)) || findSequence(list, TRADE_NAME_MARKERS).at >= 0) return null;
   let beneficiary = false;
-  let tradeName = false;
   const heir = markerAt(list, BENEFICIARY_MARKERS, 2);
   if (heir.at > 0) {
     list = trimTail(list.slice(0, heir.at));
     beneficiary = true;
   }
-  const trade = markerAt(list, TRADE_NAME_MARKERS, 1);
-  if (trade.at > 0) {
-    list = trimTail(list.slice(0, trade.at));
-    tradeName = true;
-  }
+  // A marker left where it could not be read ("… & JOHN SMITH BENEFICIARY", "JOHN TOD SMITH"): read as written.
+  if (findSequence(list, BENEFICIARY_MARKERS).at >= 0) return null;
   const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
-  const capacity = removeDesignations(tenancy.list, CAPACITY_DESIGNATIONS, false);
-  list = trimTail(capacity.list);
-  const changed = beneficiary || tradeName || tenancy.removed || capacity.removed;
+  const more = removeDesignations(tenancy.list, MORE_OWNERS_DESIGNATIONS, false);
+  list = trimTail(more.list);
+  const changed = beneficiary || tenancy.removed || more.removed;
   if (nameWordCount(list) === 0) return null;
   const whole = list.join(" ").replace(/ ,/g, ",");
-  if (isOrganisation(whole)) return single(whole, changed, beneficiary, tradeName);
-  if (!list.some((w) => CONNECTORS.has(w))) return single(whole, changed, beneficiary, tradeName);
+  if (isOrganisation(whole)) return single(whole, changed, beneficiary);
+  if (!list.some((w) => CONNECTORS.has(w))) return single(whole, changed, beneficiary);
 
   // "SMITH, ROBERT AND JONES, MARY": every name in "LAST, FIRST" form. "SMITH, ROBERT AND MARY": a one-word surname
-  // (particles aside) before the comma belongs to every name after it. Otherwise a comma separates people like
-  // "and" does ("ROBERT SMITH, MARY SMITH AND ANN LEE").
+  // (particles aside) before the comma belongs to every given name after it. Otherwise a comma separates people
+  // like "and" does ("ROBERT SMITH, MARY SMITH AND ANN LEE").
   const segments: string[][] = [[]];
   for (const w of list) {
     if (CONNECTORS.has(w)) segments.push([]);
@@ -172,46 +170,50 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     if (CONNECTORS.has(w) || (w === "," && !commaForms)) parts.push([]);
     else (parts[parts.length - 1] as string[]).push(w);
   }
-  // A part of suffixes only ("JOHN SMITH, JR AND …") belongs to the person before it; a part of titles only
-  // ("MR AND MRS JOHN SMITH") names no one.
+  // A part of suffixes only ("JOHN SMITH, JR AND …", "…, SR AND …") belongs to the person before it; a part of
+  // titles only ("MR AND MRS JOHN SMITH") names no one.
   const people: string[][] = [];
   for (const p of parts) {
-    if (p.length === 0 || p.every((w) => HONORIFIC_WORDS.has(w))) continue;
+    if (p.length === 0) continue;
     const previous = people[people.length - 1];
     if (p.every((w) => SUFFIX_WORDS.has(w))) {
       if (previous) previous.push(...p);
       continue;
     }
+    if (p.every((w) => HONORIFIC_WORDS.has(w))) continue;
     people.push(p);
   }
   if (people.length === 0) return null;
   if (people.length === 1) {
     const one = people[0] as string[];
-    return { names: [one.join(" ")], joint: false, beneficiary, trade_name: tradeName };
+    const name = sharedSurname ? `${sharedSurname.join(" ")}, ${one.join(" ")}` : one.join(" ");
+    return { names: [name], joint: false, beneficiary };
   }
   if (people.length > MAX_PEOPLE) people.length = MAX_PEOPLE;
   const lastPerson = people[people.length - 1] as string[];
   const borrowed = borrowedSurname(lastPerson);
   // One-word parts with no surname to share are not people but a name with a connector word in it ("AVI OR COHEN").
   if (!commaForms && !sharedSurname && borrowed.length === 0 && people.some((p) => p.length === 1)) {
-    return single(whole, changed, beneficiary, tradeName);
+    return single(whole, changed, beneficiary);
   }
   // "JOHN AND MARY SMITH JR": the generation goes with the surname to everyone who borrows it.
   const generation = generationOf(lastPerson);
   const names = people.map((p, i) => {
     if (commaForms) return p.join(" ").replace(/ ,/g, ",");
-    if (sharedSurname) return `${sharedSurname.join(" ")}, ${p.join(" ")}`;
+    // "SMITH, ROBERT AND MARY": only a given name alone takes the shared surname ("LEE, MARY AND JOHN SMITH": the
+    // second person is John Smith).
+    if (sharedSurname) return givenOnly(p) ? `${sharedSurname.join(" ")}, ${p.join(" ")}` : p.join(" ");
     // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
     if (i < people.length - 1 && givenOnly(p) && borrowed.length > 0) {
       return [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
     }
     return p.join(" ");
   });
-  return { names, joint: true, beneficiary, trade_name: tradeName };
+  return { names, joint: true, beneficiary };
 }
 
 /** One name read from the field: null (read the field as written) unless something was taken out of it. */
-function single(name: string, changed: boolean, beneficiary: boolean, tradeName: boolean): OwnerNameReadings | null {
+function single(name: string, changed: boolean, beneficiary: boolean): OwnerNameReadings | null {
   if (!changed) return null;
-  return { names: [name], joint: false, beneficiary, trade_name: tradeName };
+  return { names: [name], joint: false, beneficiary };
 }

@@ -96,13 +96,13 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
     // The given name as written, in its place, the same home to the letter, a different surname and nothing
     // contradicting: a changed surname (marriage, divorce) far more often than a housemate who shares the given name.
-    surnameChange =
-      policy.surname_change !== "review" &&
+    const surnameChangeShape =
       partial.surname_change &&
       c.address?.same_home === true &&
       !contactDiffers &&
       !c.name.flags.middle_name_mismatch &&
       !c.name.flags.suffix_mismatch;
+    surnameChange = surnameChangeShape && policy.surname_change === "match";
     if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
       // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
@@ -113,7 +113,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       else if (contactDiffers) floor -= 8;
       if (floor > score) {
         score = Math.min(floor, policy.thresholds.match - 1);
-        if (!surnameChange) {
+        if (!surnameChangeShape) {
           reasons.push(
             !contactDiffers
               ? "Part of the name matches at the same address or email: possibly a relative or a changed name"
@@ -128,6 +128,12 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       // Never below what the household reading gives it (a strict policy's review band stays ordered).
       score = Math.max(score, SURNAME_CHANGE_SCORE);
       reasons.push("The given name and the full address match; only the surname differs, as after a change of surname");
+    } else if (surnameChangeShape) {
+      // First in the review band: the likeliest explanation, but one a person confirms.
+      score = Math.max(score, policy.thresholds.match - 1);
+      reasons.push(
+        "The given name and the full address match but the surname differs: possibly a changed surname, or a relative with the same given name",
+      );
     }
   }
   // Whatever the name says, sharing an address is some evidence: it orders unlikely owners (a housemate above a

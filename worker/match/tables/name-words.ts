@@ -381,21 +381,27 @@ export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
   ["husband", "and", "wife"],
   ["husband", "wife"],
 ];
+/** Words saying the field lists more owners than it names ("ET AL"): they go, and never join two names. */
+export const MORE_OWNERS_DESIGNATIONS: readonly (readonly string[])[] = [["et", "al"], ["etal"]];
 /**
- * Words after a name that say in what capacity it holds the account (trustee, a gift-to-minors account) or that
- * the name is a group or an estate: they go, and never join two names.
+ * Words that make a field a fiduciary, custodial or estate account (trustee, custodian for a minor, guardian,
+ * decedent): who owns it is not a plain list of names, so such a field is never split into people.
  */
-export const CAPACITY_DESIGNATIONS: readonly (readonly string[])[] = [
-  ["ttee"],
-  ["ttees"],
-  ["trustee"],
-  ["trustees"],
-  ["utma"],
-  ["ugma"],
-  ["et", "al"],
-  ["etal"],
-  ["decd"],
-  ["deceased"],
+export const FIDUCIARY_WORDS: readonly string[] = [
+  "ttee",
+  "ttees",
+  "trustee",
+  "trustees",
+  "utma",
+  "ugma",
+  "minor",
+  "gdn",
+  "guardian",
+  "conservator",
+  "decd",
+  "deceased",
+  "estate",
+  "poa",
 ];
 /**
  * Words that introduce someone named after the account holder who does not hold it: a beneficiary ("MARY SMITH POD
