@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Fuse from "fuse.js";
+import { parsePolicy } from "../worker/match/index";
 import { isLineError, processLine } from "../worker/match/jsonl";
 
 interface Pair {
@@ -225,6 +226,16 @@ function main(): void {
   console.log(
     `headline (labelled pairs): ours AUC=${h.auc.toFixed(4)} FAR=${h.far.toFixed(2)}% FRR=${h.frr.toFixed(2)}% review=${h.review.toFixed(2)}%` +
       ` | naive AUC=${hb.auc.toFixed(4)} FAR=${hb.far.toFixed(2)}% FRR=${hb.frr.toFixed(2)}% review=${hb.review.toFixed(2)}%`,
+  );
+  // The same pairs under the policy a business may choose that accepts changed surnames (accuracy only, untimed).
+  const accepting = parsePolicy({ surname_change: "match" });
+  const acceptingAnswers = lines.map((line) => {
+    const answer = processLine(line, accepting);
+    return answer === null || isLineError(answer) ? { score: 0, decision: "mismatch" } : answer;
+  });
+  const ha = headline(slices(pairs, acceptingAnswers).get("ALL") as Group, allPosOurs);
+  console.log(
+    `with MATCH_POLICY {"surname_change":"match"}: AUC=${ha.auc.toFixed(4)} FAR=${ha.far.toFixed(2)}% FRR=${ha.frr.toFixed(2)}% review=${ha.review.toFixed(2)}%`,
   );
   const amb = all.amb;
   if (amb.length > 0) {
