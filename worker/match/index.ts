@@ -113,6 +113,14 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   if (readings.joint) {
     best.reasons.push(`The bank lists ${readings.names.length} people in this owner's name; the closest one counts`);
   }
+  if (readings.organisation && !best.flags.business_name) {
+    best.flags.business_name = true;
+    best.reasons.unshift("Owner is an organisation, not a person");
+  }
+  if (readings.fiduciary) {
+    best.needs_review =
+      "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
+  }
   if (readings.beneficiary)
     best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");
   return best;

@@ -105,6 +105,8 @@ export interface NameComparison {
   flags: NameFlags;
   reasons: string[];
   /** For a partial match: which role matched, and how close the other role came (0..1). */
+  /** Why this name, however well it matches, needs a person's look (a fiduciary account); decided by the scorer. */
+  needs_review?: string;
   partial?: {
     matched: "given" | "surname";
     other_similarity: number;
@@ -246,6 +248,14 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     for (const w of tail) if (!HONORIFIC_SET.has(w)) suffixes.push(w);
     written = stripLeadingHonorifics(written, 2, honorifics);
     written = stripTrailingSuffixes(written, 2, suffixes, false);
+    // A generation written inside the name ("JOHN JR SMITH") is still the generation, not a middle name.
+    if (written.length >= 3 && written.some((w, i) => i > 0 && i < written.length - 1 && GENERATIONAL.has(w))) {
+      written = written.filter((w, i) => {
+        const inside = i > 0 && i < written.length - 1 && GENERATIONAL.has(w);
+        if (inside) suffixes.push(w);
+        return !inside;
+      });
+    }
     // A name that opens with a particle is written surname first ("De La Cruz Nicholas").
     const leadingParticle =
       written.length >= 3 &&

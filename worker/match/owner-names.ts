@@ -25,11 +25,18 @@ export interface OwnerNameReadings {
   joint: boolean;
   /** Someone named after the holder who does not hold the account (a beneficiary, a minor) was left out. */
   beneficiary: boolean;
+  /** A fiduciary, custodial or estate account (guardian, custodian, agent, trustee, decedent): read as written. */
+  fiduciary?: boolean;
+  /** A firm named after a family ("SMITH & SONS"). */
+  organisation?: boolean;
 }
+
+// "SMITH & SON", "JOHN SMITH AND SONS", "SMITH & DAUGHTERS": a family firm, whatever the rest says.
+const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons?|daughters?|bros?|brothers)\.?\s*$/i;
 
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|utma|ugma|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|utma|ugma|gdn|guardian|conservator|poa|minor|payee|agent|estate|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
 // A trade name ("DBA SMITH BAKERY") makes the field a business's: read as written (an organisation, never matched).
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
@@ -126,6 +133,7 @@ const givenOnly = (person: string[]): boolean => person.slice(1).every((w) => w.
  */
 export function readOwnerName(raw: string, isOrganisation: (text: string) => boolean): OwnerNameReadings | null {
   if (!MAY_HOLD_SEVERAL.test(raw)) return null;
+  if (FAMILY_FIRM.test(raw)) return { names: [raw], joint: false, beneficiary: false, organisation: true };
   // "&", "+" and "and/or" join names; "P.O.D." is the plain marker.
   const text = raw
     .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
@@ -133,8 +141,10 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     .replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
-  // A fiduciary, custodial or estate account, or a trade name: not a list of owners; read as written.
-  if (list.some((w) => FIDUCIARY.has(w)) || findSequence(list, TRADE_NAME_MARKERS).at >= 0) return null;
+  // A trade name: a business's account, read as written (an organisation). A fiduciary, custodial or estate account:
+  // not a list of owners either; read as written, and a person decides.
+  if (findSequence(list, TRADE_NAME_MARKERS).at >= 0) return null;
+  if (list.some((w) => FIDUCIARY.has(w))) return { names: [raw], joint: false, beneficiary: false, fiduciary: true };
   let beneficiary = false;
   const heir = markerAt(list, BENEFICIARY_MARKERS, 2);
   if (heir.at > 0) {

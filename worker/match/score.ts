@@ -149,6 +149,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   if (flags?.first_or_last_only && !surnameChange) {
     decision = capDecision(decision, "review", reasons, "Only part of the name matches: needs a person to check");
   }
+  if (c.name?.needs_review) decision = capDecision(decision, "review", reasons, c.name.needs_review);
   if (flags?.suffix_mismatch) {
     decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
   }
