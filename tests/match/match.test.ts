@@ -170,11 +170,13 @@ describe("matchOwners", () => {
       expect(beneficiary.reasons).toContain("Someone named after the owner (a beneficiary or a minor) is not an owner");
     });
 
-    it("reads a DBA field and a firm named with '&' as organisations", () => {
-      for (const name of ["MARY SMITH DBA SMITH BAKERY", "MARY SMITH D/B/A SMITH BAKERY"]) {
+    it("sends a sole trader's DBA account to a person, and reads a firm named with '&' as an organisation", () => {
+      for (const name of ["MARY SMITH DBA SMITH BAKERY", "MARY SMITH D/B/A SMITH BAKERY", "MARY SMITH D.B.A. BAKERY"]) {
         const dba = decide(name);
-        expect(dba.fields.name?.flags.business_name, name).toBe(true);
-        expect(dba.decision, name).toBe("mismatch");
+        expect(dba.decision, name).toBe("review");
+        expect(dba.reasons, name).toContain(
+          "The owner trades under a business name (DBA): a business account needs a person to check",
+        );
       }
       const firm = decide("SMITH & SONS");
       expect(firm.fields.name?.flags.business_name).toBe(true);
@@ -248,7 +250,6 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH AS TTEE"],
       ["Robert Smith", "ROBERT & MARY SMITH TTEES"],
       ["John Smith", "JOHN SMITH REV TR"],
-      ["John Smith", "JOHN SMITH EST"],
       ["John Smith", "JOHN SMITH IOLTA"],
       ["John Smith", "JOHN SMITH & SON"],
       ["John Smith", "JOHN SMITH AS GUARDIAN OF MARY SMITH"],
@@ -272,6 +273,40 @@ describe("matchOwners", () => {
 
     it("reads a trust's trustee account as the trust's", () => {
       expect(decide("MARY SMITH ATF SMITH FAMILY TRUST").fields.name?.flags.business_name).toBe(true);
+    });
+
+    it.each([
+      ["Hoa Nguyen", "HOA NGUYEN"],
+      ["Nguyen Thi Hoa", "NGUYEN THI HOA"],
+      ["Minh Nguyen", "HOA T NGUYEN & MINH NGUYEN"],
+      ["Daniel Pac", "DANIEL PAC"],
+      ["Maria Escrow", "MARIA ESCROW"],
+      ["Mary Ann Est", "MARY ANN EST"],
+      ["John Minor", "JOHN MINOR"],
+      ["John Minor", "MINOR, JOHN"],
+      ["John Minor", "JOHN MINOR & MARY MINOR"],
+      ["Daniel Minor Jr", "DANIEL MINOR JR"],
+      ["Sandra Agent", "SANDRA L AGENT"],
+      ["Robert Payee", "ROBERT PAYEE"],
+      ["Kevin Guardian", "KEVIN GUARDIAN"],
+      ["Leilani Poa", "LEILANI POA"],
+      ["Ka Wai Or", "OR KA WAI"],
+      ["Ka Wai Or", "KA WAI OR"],
+    ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
+      expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
+    });
+
+    it.each([
+      ["Emma Smith", "MARY SMITH, EMMA SMITH POD"],
+      ["Mary Smith", "MARY SMITH EXEC EST JOHN SMITH"],
+      ["Mary Smith", "MARY SMITH EXECUTOR"],
+      ["Mary Smith", "MARY SMITH REP-PAYEE"],
+      ["Mary Smith", "MARY SMITH TR UA 01/02/2003"],
+      ["Mary Smith", "JOHN SMITH, MARY SMITH ATTY-IN-FACT"],
+      ["Emma Smith", "MARY SMITH UTMA-CA EMMA SMITH"],
+      ["Emma Smith", "MARY SMITH GRDN EMMA SMITH"],
+    ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
+      expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
     });
 
     it("leaves names that merely contain the letters of a connector alone", () => {

@@ -117,6 +117,9 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
     best.flags.business_name = true;
     best.reasons.unshift("Owner is an organisation, not a person");
   }
+  if (readings.trade_name) {
+    best.needs_review = "The owner trades under a business name (DBA): a business account needs a person to check";
+  }
   if (readings.fiduciary) {
     best.needs_review =
       "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";

@@ -29,6 +29,8 @@ export interface OwnerNameReadings {
   fiduciary?: boolean;
   /** A firm named after a family ("SMITH & SONS"). */
   organisation?: boolean;
+  /** The holder trades under a business name (DBA), left out. */
+  trade_name?: boolean;
 }
 
 // "SMITH & SON", "JOHN SMITH AND SONS", "SMITH & DAUGHTERS": a family firm, whatever the rest says.
@@ -36,7 +38,7 @@ const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons?|daughters?|bros?|brothers)\.?
 
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|utma|ugma|gdn|guardian|conservator|poa|minor|payee|agent|estate|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|conservator|poa|minor|payee|agent|atty|attorney|exec|executor|executrix|admin|administrator|administratrix|representative|estate|escrow|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
 // A trade name ("DBA SMITH BAKERY") makes the field a business's: read as written (an organisation, never matched).
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
@@ -88,6 +90,27 @@ function markerAt(
   return { at: -1, length: 0 };
 }
 
+/** Whole words (not initials) before `at`, back to the last connector or comma: how much of a name precedes it. */
+function wordsSinceConnector(list: readonly string[], at: number): number {
+  let count = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const w = list[i] as string;
+    if (CONNECTORS.has(w) || w === ",") break;
+    if (w.length > 1) count++;
+  }
+  return count;
+}
+
+/** Whether a fiduciary word follows a whole name ("JOHN SMITH MINOR", not "JOHN MINOR"; "UTMA-CA" counts). */
+function fiduciaryAt(list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i] as string;
+    const fiduciary = FIDUCIARY.has(w) || (w.includes("-") && w.split("-").some((part) => FIDUCIARY.has(part)));
+    if (fiduciary && wordsSinceConnector(list, i) >= 2) return true;
+  }
+  return false;
+}
+
 /** Drops what a removed designation or marker leaves hanging at the end: "… SMITH AS", "… SMITH,". */
 function trimTail(list: string[]): string[] {
   let end = list.length;
@@ -136,23 +159,37 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   if (FAMILY_FIRM.test(raw)) return { names: [raw], joint: false, beneficiary: false, organisation: true };
   // "&", "+" and "and/or" join names; "P.O.D." is the plain marker.
   const text = raw
+    .replace(/\bd\/b\/a\b/gi, " dba ")
     .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
     .replace(/\band\s*\/\s*or\b/gi, " and ")
     .replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
-  // A trade name: a business's account, read as written (an organisation). A fiduciary, custodial or estate account:
-  // not a list of owners either; read as written, and a person decides.
-  if (findSequence(list, TRADE_NAME_MARKERS).at >= 0) return null;
-  if (list.some((w) => FIDUCIARY.has(w))) return { names: [raw], joint: false, beneficiary: false, fiduciary: true };
+  // A connector opening or closing the field is a name ("OR KA WAI", "KIM OR"), not two people.
+  const first = list[0] as string;
+  const last = list[list.length - 1] as string;
+  if (CONNECTORS.has(first) || CONNECTORS.has(last)) return null;
+  // A trade name (a sole trader's business account) or a fiduciary, custodial or estate account: not a plain list
+  // of owners; the holder's name is read, and a person decides.
+  const trade = markerAt(list, TRADE_NAME_MARKERS, 1);
+  if (trade.at > 0) {
+    return { names: [trimTail(list.slice(0, trade.at)).join(" ")], joint: false, beneficiary: false, trade_name: true };
+  }
+  if (fiduciaryAt(list)) return { names: [raw], joint: false, beneficiary: false, fiduciary: true };
   let beneficiary = false;
   const heir = markerAt(list, BENEFICIARY_MARKERS, 2);
   if (heir.at > 0) {
     list = trimTail(list.slice(0, heir.at));
     beneficiary = true;
   }
-  // A marker left where it could not be read ("… & JOHN SMITH BENEFICIARY", "JOHN TOD SMITH"): read as written.
-  if (findSequence(list, BENEFICIARY_MARKERS).at >= 0) return null;
+  // A marker left where it could not be read: inside a name ("JOHN TOD SMITH") it is the name; after a whole name
+  // ("MARY SMITH, EMMA SMITH POD") someone in the field is not an owner, and a person decides.
+  const stray = findSequence(list, BENEFICIARY_MARKERS);
+  if (stray.at >= 0) {
+    return wordsSinceConnector(list, stray.at) >= 2
+      ? { names: [raw], joint: false, beneficiary: false, fiduciary: true }
+      : null;
+  }
   const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
   const more = removeDesignations(tenancy.list, MORE_OWNERS_DESIGNATIONS, false);
   list = trimTail(more.list);

@@ -223,8 +223,6 @@ export const BUSINESS_ENTITY_FORMS: readonly string[] = [
   "PA",
   "NA",
   "FSB",
-  "TR",
-  "EST",
   "DBA",
   "TRUST",
   "TRUSTEE",
@@ -232,10 +230,7 @@ export const BUSINESS_ENTITY_FORMS: readonly string[] = [
   "TTEE",
   "TTEES",
   "ESTATE",
-  "ESCROW",
   "IOLTA",
-  "HOA",
-  "PAC",
   "COMMITTEE",
   "CAMPAIGN",
   "FOUNDATION",
@@ -256,8 +251,6 @@ export const BUSINESS_ENTITY_FORMS: readonly string[] = [
  * of three words or more ("Johnson Consulting Co", not "Maria Na").
  */
 export const BUSINESS_ENTITY_FORMS_AT_END: readonly string[] = [
-  "TR",
-  "EST",
   "CO",
   "SA",
   "AG",
@@ -397,26 +390,43 @@ export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
 export const MORE_OWNERS_DESIGNATIONS: readonly (readonly string[])[] = [["et", "al"], ["etal"]];
 /**
  * Words that make a field a fiduciary, custodial or estate account (trustee, custodian for a minor, guardian,
- * decedent): who owns it is not a plain list of names, so such a field is never split into people.
+ * executor, agent, decedent, escrow): who owns it is not a plain list of names, so such a field is never split into
+ * people and a person decides. They count only after a whole name: many are surnames too (Minor, Agent, Est).
  */
 export const FIDUCIARY_WORDS: readonly string[] = [
   "ttee",
   "ttees",
   "trustee",
   "trustees",
+  "tr",
+  "trs",
+  "ua",
+  "uad",
+  "dtd",
   "cust",
   "custodian",
   "payee",
   "agent",
+  "atty",
+  "attorney",
   "utma",
   "ugma",
   "minor",
   "gdn",
+  "grdn",
   "guardian",
   "conservator",
+  "exec",
+  "executor",
+  "executrix",
+  "admin",
+  "administrator",
+  "administratrix",
+  "representative",
   "decd",
   "deceased",
   "estate",
+  "escrow",
   "poa",
 ];
 /**
