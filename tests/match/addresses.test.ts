@@ -248,6 +248,23 @@ describe("addresses outside the US", () => {
     });
   });
 
+  it("reads a unit typed on its own line or set off by the only comma, before the street", () => {
+    const typed = parseAddressFields({
+      line1: "Unit 4",
+      line2: "23 Smith Street",
+      city: "Fitzroy",
+      state: "VIC",
+      postal_code: "3065",
+      country: "AU",
+    });
+    if (!typed) throw new Error("must parse");
+    expect(typed).toMatchObject({ unit: "4", number: "23", street_name: "SMITH", street_type: "ST" });
+    for (const bank of ["4/23 SMITH ST, FITZROY VIC 3065", "UNIT 4, 23 SMITH ST FITZROY VIC 3065"]) {
+      const r = compareAddresses(typed, line(bank, "Fitzroy"));
+      expect(r.score, bank).toBe(100);
+    }
+  });
+
   it("reads UK postcodes with or without the space and compares them whole", () => {
     expect(line("10 Downing Street, London SW1A 2AA, United Kingdom")).toMatchObject({
       city: "LONDON",

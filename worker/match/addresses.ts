@@ -483,6 +483,17 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
 
   if (segs.length === 0) return finish(out);
 
+  // "UNIT 4, 23 SMITH ST FITZROY": a unit on its own before one comma-less street-and-city line.
+  if (segs.length === 2) {
+    const unit = unitAt(segs[0] as string[], 0);
+    const rest = segs[1] as string[];
+    if (unit && unit.used === (segs[0] as string[]).length && isNumberWord(rest[0] as string)) {
+      out.unit_type = unit.type;
+      out.unit = unit.id;
+      segs.shift();
+    }
+  }
+
   if (segs.length === 1) {
     const line = segs[0] as string[];
     const end = streetEnd(line, cityHint ? cityKey(cityHint) : null);
@@ -603,8 +614,16 @@ function withoutCommas(words: string[]): string[] {
 export function parseAddressFields(fields: AddressFields | null | undefined): ParsedAddress | null {
   if (!fields) return null;
   const out = emptyAddress();
-  const line1 = withoutCommas(addressWords(fields.line1 ?? ""));
-  const line2 = withoutCommas(addressWords(fields.line2 ?? ""));
+  let line1 = withoutCommas(addressWords(fields.line1 ?? ""));
+  let line2 = withoutCommas(addressWords(fields.line2 ?? ""));
+  // The unit typed on the first line and the street on the second ("Unit 4" / "23 Smith Street").
+  const leadingUnit = line1.length > 0 ? unitAt(line1, 0) : null;
+  if (leadingUnit && leadingUnit.used === line1.length && line2.length > 0 && isNumberWord(line2[0] as string)) {
+    out.unit_type = leadingUnit.type;
+    out.unit = leadingUnit.id;
+    line1 = line2;
+    line2 = [];
+  }
   if (line1.length > 0) parseStreetWords(line1, out);
   if (line2.length > 0) {
     const unit = unitAt(line2, 0);
