@@ -251,7 +251,6 @@ describe("matchOwners", () => {
       ["Robert Smith", "ROBERT & MARY SMITH TTEES"],
       ["John Smith", "JOHN SMITH REV TR"],
       ["John Smith", "JOHN SMITH IOLTA"],
-      ["John Smith", "JOHN SMITH & SON"],
       ["John Smith", "JOHN SMITH AS GUARDIAN OF MARY SMITH"],
       ["Mary Smith", "JOHN SMITH AS GUARDIAN OF MARY SMITH"],
       ["John Smith", "JOHN SMITH REP PAYEE FOR MARY SMITH"],
@@ -292,6 +291,17 @@ describe("matchOwners", () => {
       ["Leilani Poa", "LEILANI POA"],
       ["Ka Wai Or", "OR KA WAI"],
       ["Ka Wai Or", "KA WAI OR"],
+      ["Lan Tran", "TRAN, LAN & SON"],
+      ["Son Tran", "TRAN, LAN & SON"],
+      ["John Minor", "JOHN ALAN MINOR"],
+      ["Mary Agent", "MARY ANN AGENT"],
+      ["Robert Guardian", "ROBERT LEE GUARDIAN"],
+      ["Bob Poa", "BOB LEE POA"],
+      ["Alexander Tod", "ALEXANDER JAMES TOD"],
+      ["Giovanni Del Bene", "GIOVANNI DEL BENE"],
+      ["Sarah Pod", "SARAH JANE POD"],
+      ["Mei Ling Chan", "OR KA WAI & MEI LING CHAN"],
+      ["John Alan Or", "JANE DOE AND JOHN ALAN OR"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
     });
@@ -305,6 +315,17 @@ describe("matchOwners", () => {
       ["Mary Smith", "JOHN SMITH, MARY SMITH ATTY-IN-FACT"],
       ["Emma Smith", "MARY SMITH UTMA-CA EMMA SMITH"],
       ["Emma Smith", "MARY SMITH GRDN EMMA SMITH"],
+      ["John Smith", "SMITH, JOHN DECD"],
+      ["John Smith", "SMITH, JOHN, DECEASED"],
+      ["John Smith", "SMITH, JOHN, MINOR"],
+      ["John Smith", "SMITH, JOHN A MINOR"],
+      ["Mary Smith", "SMITH, MARY UTMA"],
+      ["John Smith", "SMITH, JOHN POA"],
+      ["John Smith", "JOHN SMITH DECD OR"],
+      ["John Smith", "SMITH, JOHN TR"],
+      ["John Smith", "JOHN SMITH DEC'D"],
+      ["John Smith", "JOHN SMITH EXR"],
+      ["John Smith", "JOHN SMITH PERS REP"],
     ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
     });

@@ -7,7 +7,11 @@
 import { words } from "./normalize";
 import {
   BENEFICIARY_MARKERS,
+  FIDUCIARY_AFTER,
+  FIDUCIARY_AT_END,
+  FIDUCIARY_BEFORE,
   FIDUCIARY_WORDS,
+  FIDUCIARY_WORDS_IN_CONTEXT,
   HONORIFICS,
   JOINT_CONNECTORS,
   MORE_OWNERS_DESIGNATIONS,
@@ -33,12 +37,12 @@ export interface OwnerNameReadings {
   trade_name?: boolean;
 }
 
-// "SMITH & SON", "JOHN SMITH AND SONS", "SMITH & DAUGHTERS": a family firm, whatever the rest says.
-const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons?|daughters?|bros?|brothers)\.?\s*$/i;
+// "JOHN SMITH AND SONS", "SMITH & DAUGHTERS", "SMITH & BROS": a family firm. "& SON" alone may be a given name (Sơn).
+const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons|daughters|bros|brothers)\.?\s*$/i;
 
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|conservator|poa|minor|payee|agent|atty|attorney|exec|executor|executrix|admin|administrator|administratrix|representative|estate|escrow|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|conservator|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|estate|est|escrow|dec'?d|deceased|decedent|et|etal|decd|deceased|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
 // A trade name ("DBA SMITH BAKERY") makes the field a business's: read as written (an organisation, never matched).
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
@@ -48,6 +52,10 @@ const HONORIFIC_WORDS = fold(HONORIFICS);
 const SUFFIX_WORDS = fold(NAME_SUFFIXES);
 const NOT_NAME_WORDS = new Set([...SUFFIX_WORDS, ...fold(PROFESSIONAL_SUFFIXES), "etal"]);
 const FIDUCIARY = new Set(FIDUCIARY_WORDS);
+const FIDUCIARY_IN_CONTEXT = new Set(FIDUCIARY_WORDS_IN_CONTEXT);
+const BEFORE_FIDUCIARY = new Set(FIDUCIARY_BEFORE);
+const AFTER_FIDUCIARY = new Set(FIDUCIARY_AFTER);
+const FIDUCIARY_LAST = new Set(FIDUCIARY_AT_END);
 const PARTICLE_WORDS = fold(SURNAME_PARTICLES);
 const NAME_FOLD = { keepHyphen: true, keepComma: true } as const;
 // A name field is a few words; more is not a name, and reading it would cost time for nothing.
@@ -90,23 +98,41 @@ function markerAt(
   return { at: -1, length: 0 };
 }
 
-/** Whole words (not initials) before `at`, back to the last connector or comma: how much of a name precedes it. */
-function wordsSinceConnector(list: readonly string[], at: number): number {
+/** Whole words (not initials) before `at`, back to the last connector ("SMITH, JOHN" counts two). */
+function wordsBefore(list: readonly string[], at: number): number {
   let count = 0;
   for (let i = at - 1; i >= 0; i--) {
     const w = list[i] as string;
-    if (CONNECTORS.has(w) || w === ",") break;
-    if (w.length > 1) count++;
+    if (CONNECTORS.has(w) && i > 0) break;
+    if (w.length > 1 && w !== ",") count++;
   }
   return count;
 }
 
-/** Whether a fiduciary word follows a whole name ("JOHN SMITH MINOR", not "JOHN MINOR"; "UTMA-CA" counts). */
+/**
+ * Whether the field reads as a fiduciary, custodial or estate account: a fiduciary word after a name word, or a
+ * fiduciary word that is also a surname in a fiduciary phrase ("AS AGENT", "GUARDIAN OF", "TR UA", "A MINOR",
+ * "REP-PAYEE"), or closing a field of several people or after a comma ("SMITH, JOHN MINOR").
+ */
 function fiduciaryAt(list: readonly string[]): boolean {
+  const several = list.some((w, i) => w === "," || (CONNECTORS.has(w) && i > 0 && i < list.length - 1));
   for (let i = 0; i < list.length; i++) {
-    const w = list[i] as string;
-    const fiduciary = FIDUCIARY.has(w) || (w.includes("-") && w.split("-").some((part) => FIDUCIARY.has(part)));
-    if (fiduciary && wordsSinceConnector(list, i) >= 2) return true;
+    const word = list[i] as string;
+    // A hyphenated word is read part by part, its parts standing in for the words around them.
+    const parts = word.includes("-") ? word.split("-") : [word];
+    for (let k = 0; k < parts.length; k++) {
+      const w = parts[k] as string;
+      if (FIDUCIARY.has(w) && wordsBefore(list, i) + k >= 1) return true;
+      if (!FIDUCIARY_IN_CONTEXT.has(w)) continue;
+      const before = k > 0 ? parts[k - 1] : list[i - 1];
+      const after = k < parts.length - 1 ? parts[k + 1] : list[i + 1];
+      const namesBefore = wordsBefore(list, i) - (k === 0 && before !== undefined ? 1 : 0);
+      if (before !== undefined && BEFORE_FIDUCIARY.has(before) && namesBefore >= 1) return true;
+      if (after !== undefined && AFTER_FIDUCIARY.has(after) && wordsBefore(list, i) >= 1) return true;
+      const last = i === list.length - 1 && k === parts.length - 1;
+      if (last && FIDUCIARY_LAST.has(w) && wordsBefore(list, i) >= 2) return true;
+      if (last && several && wordsBefore(list, i) >= 2) return true;
+    }
   }
   return false;
 }
@@ -165,10 +191,6 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     .replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
-  // A connector opening or closing the field is a name ("OR KA WAI", "KIM OR"), not two people.
-  const first = list[0] as string;
-  const last = list[list.length - 1] as string;
-  if (CONNECTORS.has(first) || CONNECTORS.has(last)) return null;
   // A trade name (a sole trader's business account) or a fiduciary, custodial or estate account: not a plain list
   // of owners; the holder's name is read, and a person decides.
   const trade = markerAt(list, TRADE_NAME_MARKERS, 1);
@@ -182,13 +204,12 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     list = trimTail(list.slice(0, heir.at));
     beneficiary = true;
   }
-  // A marker left where it could not be read: inside a name ("JOHN TOD SMITH") it is the name; after a whole name
-  // ("MARY SMITH, EMMA SMITH POD") someone in the field is not an owner, and a person decides.
+  // A marker left where it could not be read. In a field of one person it is a name ("JOHN TOD SMITH", "GIOVANNI DEL
+  // BENE"); in a field of several ("MARY SMITH, EMMA SMITH POD") someone is not an owner, and a person decides.
   const stray = findSequence(list, BENEFICIARY_MARKERS);
   if (stray.at >= 0) {
-    return wordsSinceConnector(list, stray.at) >= 2
-      ? { names: [raw], joint: false, beneficiary: false, fiduciary: true }
-      : null;
+    const several = list.some((w, i) => w === "," || (CONNECTORS.has(w) && i > 0 && i < list.length - 1));
+    return several ? { names: [raw], joint: false, beneficiary: false, fiduciary: true } : null;
   }
   const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
   const more = removeDesignations(tenancy.list, MORE_OWNERS_DESIGNATIONS, false);
@@ -197,24 +218,27 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   if (nameWordCount(list) === 0) return null;
   const whole = list.join(" ").replace(/ ,/g, ",");
   if (isOrganisation(whole)) return single(whole, changed, beneficiary);
-  if (!list.some((w) => CONNECTORS.has(w))) return single(whole, changed, beneficiary);
+  // A connector opening or closing the field is a name word ("OR KA WAI", "KIM OR"), not a join.
+  const joins = (w: string, i: number) => CONNECTORS.has(w) && i > 0 && i < list.length - 1;
+  if (!list.some(joins)) return single(whole, changed, beneficiary);
 
   // "SMITH, ROBERT AND JONES, MARY": every name in "LAST, FIRST" form. "SMITH, ROBERT AND MARY": a one-word surname
   // (particles aside) before the comma belongs to every given name after it. Otherwise a comma separates people
   // like "and" does ("ROBERT SMITH, MARY SMITH AND ANN LEE").
   const segments: string[][] = [[]];
-  for (const w of list) {
-    if (CONNECTORS.has(w)) segments.push([]);
+  list.forEach((w, i) => {
+    if (joins(w, i)) segments.push([]);
     else (segments[segments.length - 1] as string[]).push(w);
-  }
+  });
   const commaForms = segments.every((seg) => seg.filter((w) => w === ",").length === 1 && seg[0] !== ",");
   const comma = list.indexOf(",");
   const head = comma > 0 ? list.slice(0, comma) : [];
   const sharedSurname = !commaForms && comma > 0 && head.slice(0, -1).every((w) => PARTICLE_WORDS.has(w)) ? head : null;
-  const rest = sharedSurname ? list.slice(comma + 1) : list;
+  const from = sharedSurname ? comma + 1 : 0;
   const parts: string[][] = [[]];
-  for (const w of rest) {
-    if (CONNECTORS.has(w) || (w === "," && !commaForms)) parts.push([]);
+  for (let i = from; i < list.length; i++) {
+    const w = list[i] as string;
+    if (joins(w, i) || (w === "," && !commaForms)) parts.push([]);
     else (parts[parts.length - 1] as string[]).push(w);
   }
   // A part of suffixes only ("JOHN SMITH, JR AND …", "…, SR AND …") belongs to the person before it; a part of

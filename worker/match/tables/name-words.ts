@@ -390,45 +390,62 @@ export const TENANCY_DESIGNATIONS: readonly (readonly string[])[] = [
 export const MORE_OWNERS_DESIGNATIONS: readonly (readonly string[])[] = [["et", "al"], ["etal"]];
 /**
  * Words that make a field a fiduciary, custodial or estate account (trustee, custodian for a minor, guardian,
- * executor, agent, decedent, escrow): who owns it is not a plain list of names, so such a field is never split into
- * people and a person decides. They count only after a whole name: many are surnames too (Minor, Agent, Est).
+ * executor, agent, decedent): who owns it is not a plain list of names, so such a field is never split into people
+ * and a person decides. These are never names, and count after any name word.
  */
 export const FIDUCIARY_WORDS: readonly string[] = [
   "ttee",
   "ttees",
   "trustee",
   "trustees",
-  "tr",
   "trs",
-  "ua",
   "uad",
   "dtd",
   "cust",
   "custodian",
-  "payee",
-  "agent",
-  "atty",
-  "attorney",
   "utma",
   "ugma",
-  "minor",
   "gdn",
   "grdn",
-  "guardian",
   "conservator",
-  "exec",
+  "exr",
   "executor",
   "executrix",
-  "admin",
+  "admr",
   "administrator",
   "administratrix",
-  "representative",
   "decd",
   "deceased",
-  "estate",
-  "escrow",
-  "poa",
+  "decedent",
 ];
+/**
+ * Fiduciary words that are also surnames (Minor, Agent, Guardian, Poa, Est, Tr): they count only in a fiduciary
+ * phrase — after "a", "as" or "the", before "for", "of", "in" or a trust date ("UA", "DTD"), or closing a field
+ * after a comma ("SMITH, JOHN MINOR": the surname stands before the comma) or, for TR, after two whole words.
+ */
+export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
+  "minor",
+  "agent",
+  "payee",
+  "guardian",
+  "attorney",
+  "atty",
+  "exec",
+  "admin",
+  "escrow",
+  "tr",
+  "ua",
+  "est",
+  "estate",
+  "poa",
+  "rep",
+  "representative",
+];
+/** Words that make a neighbouring word above a fiduciary one: "AS AGENT", "A MINOR", "GUARDIAN OF", "TR UA". */
+export const FIDUCIARY_BEFORE: readonly string[] = ["a", "as", "the", "its", "pers", "personal", "successor", "rep"];
+export const FIDUCIARY_AFTER: readonly string[] = ["for", "of", "in", "fbo", "ua", "uad", "dtd", "u", "est", "estate"];
+/** Fiduciary words that also count as the last word after two whole name words ("JOHN SMITH TR"). */
+export const FIDUCIARY_AT_END: readonly string[] = ["tr"];
 /**
  * Words that introduce someone named after the account holder who does not hold it: a beneficiary ("MARY SMITH POD
  * JOHN SMITH", "FBO") or the minor a custodian acts for ("MARY SMITH CUST JOHN SMITH UTMA").
