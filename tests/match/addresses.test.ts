@@ -219,6 +219,24 @@ describe("street names and ZIP codes written differently", () => {
   });
 });
 
+describe("post-directionals without a comma", () => {
+  it("reads a directional after the street type as the street's, also when the state took the city's words", () => {
+    expect(line("1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500")).toMatchObject({
+      number: "1600",
+      street_name: "PENNSYLVANIA",
+      street_type: "AVE",
+      post_direction: "NW",
+      state: "DC",
+    });
+    expect(line("1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500").city).not.toBe("NW");
+    expect(line("500 MAIN ST SE APT 4 SALEM OR 97301")).toMatchObject({
+      post_direction: "SE",
+      unit: "4",
+      city: "SALEM",
+    });
+  });
+});
+
 describe("parseAddressLine with empty comma segments", () => {
   it("skips a leading comma and empty parts instead of failing", () => {
     expect(parseAddressLine(", 12 Main St")).toMatchObject({ number: "12", street_name: "MAIN", street_type: "ST" });

@@ -417,8 +417,10 @@ function streetEnd(words: string[], cityHint: string | null): number {
   for (let i = numberFirst ? 2 : 1; i < words.length - 1; i++) {
     if (!SUFFIX.has(words[i] as string)) continue;
     let j = i + 1;
-    if (DIRECTION.has(words[j] as string) && j < words.length - 1) j++;
-    const unit = unitAt(words, j);
+    // A directional after the type is the street's ("AVE NW"), also when nothing follows: no city is called "NW"
+    // (the state may have taken the city's words: "WASHINGTON DC").
+    if (DIRECTION.has(words[j] as string)) j++;
+    const unit = j < words.length ? unitAt(words, j) : null;
     if (unit) j += unit.used;
     return j;
   }
