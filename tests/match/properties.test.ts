@@ -104,6 +104,32 @@ describe("properties of matchOwners", () => {
     );
   });
 
+  it("never throws on owner fields and addresses built from the words banks use, and decides them the same twice", () => {
+    // Connectors, beneficiary and fiduciary markers, suffixes, titles, particles and punctuation in any order.
+    const titleWord = fc.constantFrom(
+      ...["and", "or", "&", "+", ",", "pod", "tod", "itf", "fbo", "p.o.d.", "d/b/a", "dba", "as", "of", "for"],
+      ...["ttee", "trustee", "utma", "minor", "agent", "a", "tr", "ua", "est", "et", "al", "jtwros", "jt", "ten"],
+      ...["husband", "wife", "son", "sons", "rep", "payee", "jr", "sr", "iii", "mr", "mrs", "dr", "de", "la"],
+      ...["van", "-", "\uff06", "j", "k", "john", "mary", "smith", "garcia", "lopez", "o'brien", "smith-jones"],
+    );
+    const field = fc.array(titleWord, { maxLength: 14 }).map((ws) => ws.join(" "));
+    const addressWord = fc.constantFrom(
+      ...["1600", "12", "4", "#4", "1/23", "pennsylvania", "main", "ave", "st", "nw", "se", "apt", "unit", "flat"],
+      ...["washington", "dc", "springfield", "il", "62704", "20500-0003", "vic", "3065", ",", "po", "box"],
+    );
+    const address = fc.array(addressWord, { maxLength: 12 }).map((ws) => ws.join(" "));
+    fc.assert(
+      fc.property(field, field, address, (applicantName, ownerName, rawAddress) => {
+        const applicant = { name: applicantName, address: { line1: rawAddress, city: "Washington", state: "DC" } };
+        const owners = [{ name: ownerName, raw_address: rawAddress, email: null, phone: null }];
+        const r = matchOwners(applicant, owners);
+        expect(inRange(r.score)).toBe(true);
+        expect(matchOwners(applicant, owners)).toEqual(r);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("is deterministic", () => {
     fc.assert(
       fc.property(anyApplicant, fc.array(anyOwner, { maxLength: 2 }), (applicant, owners) => {
