@@ -235,6 +235,15 @@ describe("post-directionals without a comma", () => {
       city: "SALEM",
     });
   });
+
+  it("reads the other side of town as another street", () => {
+    const west = parseAddressFields({ line1: "12 King St W", city: "Springfield", state: "IL", postal_code: "62704" });
+    if (!west) throw new Error("must parse");
+    const east = compareAddresses(west, line("12 KING ST E, SPRINGFIELD, IL 62704"));
+    expect(east.score).toBeLessThan(100);
+    expect(east.same_home).toBe(false);
+    expect(compareAddresses(west, line("12 KING ST W, SPRINGFIELD, IL 62704")).score).toBe(100);
+  });
 });
 
 describe("parseAddressLine with empty comma segments", () => {

@@ -302,6 +302,15 @@ describe("matchOwners", () => {
       ["Sarah Pod", "SARAH JANE POD"],
       ["Mei Ling Chan", "OR KA WAI & MEI LING CHAN"],
       ["John Alan Or", "JANE DOE AND JOHN ALAN OR"],
+      ["Tod Smith", "SMITH, TOD"],
+      ["Anna Tod", "TOD, ANNA"],
+      ["Giovanni Del Bene", "DEL BENE, GIOVANNI"],
+      ["Ann Smith", "TOD & ANN SMITH"],
+      ["Tod Smith", "SMITH, TOD & ANN"],
+      ["Tod Jones", "JOHN SMITH AND TOD JONES"],
+      ["Tod Smith", "ANN & TOD M SMITH"],
+      ["Tod Jones", "JOHN SMITH & TOD A JONES"],
+      ["Maria Rossi", "GIOVANNI DEL BENE & MARIA ROSSI"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
     });
@@ -326,6 +335,13 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH DEC'D"],
       ["John Smith", "JOHN SMITH EXR"],
       ["John Smith", "JOHN SMITH PERS REP"],
+      ["Mary Smith", "MARY SMITH POA JOHN SMITH"],
+      ["Mary Smith", "MARY SMITH GUARDIAN JOHN SMITH"],
+      ["John Smith", "MARY SMITH POD JOHN"],
+      ["Mary Smith", "JOHN SMITH ITF MARY"],
+      ["John Smith", "EST OF JOHN SMITH"],
+      ["John Smith", "GUARDIAN OF JOHN SMITH"],
+      ["John Smith", "AGENT FOR JOHN SMITH"],
     ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
     });

@@ -799,6 +799,10 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     }
     if (applicant.street_type && owner.street_type && applicant.street_type !== owner.street_type) s *= 0.85;
     if (applicant.pre_direction && owner.pre_direction && applicant.pre_direction !== owner.pre_direction) s *= 0.85;
+    // "12 KING ST E" and "12 KING ST W" are two streets.
+    if (applicant.post_direction && owner.post_direction && applicant.post_direction !== owner.post_direction) {
+      s *= 0.85;
+    }
     street = s;
   }
   // The street may sit among the owner's place lines when the bank swapped them.

@@ -77,7 +77,10 @@ function findSequence(
   return { at: -1, length: 0 };
 }
 
-const nameWordCount = (list: readonly string[]) => list.filter((w) => w !== ",").length;
+const nameWordCount = (list: readonly string[]) => list.filter((w) => w !== "," && !CONNECTORS.has(w)).length;
+
+/** A marker right after a surname particle is that surname ("DEL BENE", "VAN TOD"). */
+const afterParticle = (list: readonly string[], at: number): boolean => PARTICLE_WORDS.has(list[at - 1] ?? "");
 
 /**
  * Where a marker that introduces another party ("POD JOHN SMITH", "DBA SMITH BAKERY") stands, or -1. It counts only
@@ -91,10 +94,31 @@ function markerAt(
 ): { at: number; length: number } {
   for (let found = findSequence(list, markers); found.at >= 0; found = findSequence(list, markers, found.at + 1)) {
     const needed = found.length > 1 ? 1 : after;
-    const before = nameWordCount(list.slice(0, found.at));
-    if (before >= 2 && nameWordCount(list.slice(found.at + found.length)) >= needed) return found;
+    if (
+      wordsSince(list, found.at) >= 2 &&
+      !afterParticle(list, found.at) &&
+      nameWordCount(list.slice(found.at + found.length)) >= needed
+    ) {
+      return found;
+    }
   }
   return { at: -1, length: 0 };
+}
+
+/** Whether the word at `i` joins two names (a connector that neither opens nor closes the field). */
+function joinsAt(list: readonly string[], i: number): boolean {
+  return CONNECTORS.has(list[i] as string) && i > 0 && i < list.length - 1;
+}
+
+/** Whole words (not initials) before `at`, back to the last connector or comma: the name standing right before. */
+function wordsSince(list: readonly string[], at: number): number {
+  let count = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const w = list[i] as string;
+    if (w === "," || joinsAt(list, i)) break;
+    if (w.length > 1) count++;
+  }
+  return count;
 }
 
 /** Whole words (not initials) before `at`, back to the last connector ("SMITH, JOHN" counts two). */
@@ -108,13 +132,22 @@ function wordsBefore(list: readonly string[], at: number): number {
   return count;
 }
 
+/** Whether the nearest separator before `at` is a comma (the word is among the given names of "LAST, FIRST"). */
+function afterComma(list: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    if (list[i] === ",") return true;
+    if (joinsAt(list, i)) return false;
+  }
+  return false;
+}
+
 /**
  * Whether the field reads as a fiduciary, custodial or estate account: a fiduciary word after a name word, or a
  * fiduciary word that is also a surname in a fiduciary phrase ("AS AGENT", "GUARDIAN OF", "TR UA", "A MINOR",
- * "REP-PAYEE"), or closing a field of several people or after a comma ("SMITH, JOHN MINOR").
+ * "REP-PAYEE"), opening the field ("ESTATE OF …"), between two names ("MARY SMITH POA JOHN SMITH") or closing the given
+ * names of a "LAST, FIRST" form ("SMITH, JOHN MINOR").
  */
 function fiduciaryAt(list: readonly string[]): boolean {
-  const several = list.some((w, i) => w === "," || (CONNECTORS.has(w) && i > 0 && i < list.length - 1));
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as string;
     // A hyphenated word is read part by part, its parts standing in for the words around them.
@@ -128,9 +161,19 @@ function fiduciaryAt(list: readonly string[]): boolean {
       const namesBefore = wordsBefore(list, i) - (k === 0 && before !== undefined ? 1 : 0);
       if (before !== undefined && BEFORE_FIDUCIARY.has(before) && namesBefore >= 1) return true;
       if (after !== undefined && AFTER_FIDUCIARY.has(after) && wordsBefore(list, i) >= 1) return true;
+      // A phrase opening the field: "ESTATE OF JOHN SMITH", "GUARDIAN OF …", "AGENT FOR …".
+      if (i === 0 && k === 0 && (after === "of" || after === "for")) return true;
       const last = i === list.length - 1 && k === parts.length - 1;
       if (last && FIDUCIARY_LAST.has(w) && wordsBefore(list, i) >= 2) return true;
-      if (last && several && wordsBefore(list, i) >= 2) return true;
+      // Closing the given names of a "LAST, FIRST" form, where no surname can stand ("SMITH, JOHN MINOR"), or a joint
+      // field, where a trailing MINOR or EST more likely describes the account than names a second Minor (a person
+      // then decides: "ROBERT & MARY ANN MINOR" goes to review).
+      if (last && afterComma(list, i) && wordsBefore(list, i) >= 2) return true;
+      if (last && list.some((_, j) => joinsAt(list, j)) && wordsSince(list, i) >= 2) return true;
+      // Between a whole name and another name: "MARY SMITH POA JOHN SMITH".
+      if (!last && k === parts.length - 1 && wordsSince(list, i) >= 2 && nameWordCount(list.slice(i + 1)) >= 1) {
+        return true;
+      }
     }
   }
   return false;
@@ -203,12 +246,16 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
     list = trimTail(list.slice(0, heir.at));
     beneficiary = true;
   }
-  // A marker left where it could not be read. In a field of one person it is a name ("JOHN TOD SMITH", "GIOVANNI DEL
-  // BENE"); in a field of several ("MARY SMITH, EMMA SMITH POD") someone is not an owner, and a person decides.
-  const stray = findSequence(list, BENEFICIARY_MARKERS);
-  if (stray.at >= 0) {
-    const several = list.some((w, i) => w === "," || (CONNECTORS.has(w) && i > 0 && i < list.length - 1));
-    return several ? { names: [raw], joint: false, beneficiary: false, fiduciary: true } : null;
+  // A marker left where it could not be read counts after a whole name (two words since the last connector or
+  // comma): "MARY SMITH POD JOHN", "MARY SMITH, EMMA SMITH POD". A name of one person that merely ends in such a
+  // word keeps it ("ALEXANDER JAMES TOD", "GIOVANNI DEL BENE"), and so do "SMITH, TOD" and "TOD & ANN SMITH".
+  for (let found = findSequence(list, BENEFICIARY_MARKERS); found.at >= 0; ) {
+    const onePersonSurname =
+      found.at + found.length === list.length && !list.some((w, i) => w === "," || joinsAt(list, i));
+    if (wordsSince(list, found.at) >= 2 && !onePersonSurname && !afterParticle(list, found.at)) {
+      return { names: [raw], joint: false, beneficiary: false, fiduciary: true };
+    }
+    found = findSequence(list, BENEFICIARY_MARKERS, found.at + 1);
   }
   const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
   const more = removeDesignations(tenancy.list, MORE_OWNERS_DESIGNATIONS, false);
