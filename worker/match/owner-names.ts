@@ -148,6 +148,7 @@ function afterComma(list: readonly string[], at: number): boolean {
  * names of a "LAST, FIRST" form ("SMITH, JOHN MINOR").
  */
 function fiduciaryAt(list: readonly string[]): boolean {
+  const joint = list.some((_, j) => joinsAt(list, j));
   for (let i = 0; i < list.length; i++) {
     const word = list[i] as string;
     // A hyphenated word is read part by part, its parts standing in for the words around them.
@@ -169,7 +170,7 @@ function fiduciaryAt(list: readonly string[]): boolean {
       // field, where a trailing MINOR or EST more likely describes the account than names a second Minor (a person
       // then decides: "ROBERT & MARY ANN MINOR" goes to review).
       if (last && afterComma(list, i) && wordsBefore(list, i) >= 2) return true;
-      if (last && list.some((_, j) => joinsAt(list, j)) && wordsSince(list, i) >= 2) return true;
+      if (last && joint && wordsSince(list, i) >= 2) return true;
       // Between a whole name and another name: "MARY SMITH POA JOHN SMITH".
       if (!last && k === parts.length - 1 && wordsSince(list, i) >= 2 && nameWordCount(list.slice(i + 1)) >= 1) {
         return true;
@@ -249,9 +250,9 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   // A marker left where it could not be read counts after a whole name (two words since the last connector or
   // comma): "MARY SMITH POD JOHN", "MARY SMITH, EMMA SMITH POD". A name of one person that merely ends in such a
   // word keeps it ("ALEXANDER JAMES TOD", "GIOVANNI DEL BENE"), and so do "SMITH, TOD" and "TOD & ANN SMITH".
+  const onePerson = !list.some((w, i) => w === "," || joinsAt(list, i));
   for (let found = findSequence(list, BENEFICIARY_MARKERS); found.at >= 0; ) {
-    const onePersonSurname =
-      found.at + found.length === list.length && !list.some((w, i) => w === "," || joinsAt(list, i));
+    const onePersonSurname = onePerson && found.at + found.length === list.length;
     if (wordsSince(list, found.at) >= 2 && !onePersonSurname && !afterParticle(list, found.at)) {
       return { names: [raw], joint: false, beneficiary: false, fiduciary: true };
     }
@@ -265,15 +266,14 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   const whole = list.join(" ").replace(/ ,/g, ",");
   if (isOrganisation(whole)) return single(whole, changed, beneficiary);
   // A connector opening or closing the field is a name word ("OR KA WAI", "KIM OR"), not a join.
-  const joins = (w: string, i: number) => CONNECTORS.has(w) && i > 0 && i < list.length - 1;
-  if (!list.some(joins)) return single(whole, changed, beneficiary);
+  if (!list.some((_, i) => joinsAt(list, i))) return single(whole, changed, beneficiary);
 
   // "SMITH, ROBERT AND JONES, MARY": every name in "LAST, FIRST" form. "SMITH, ROBERT AND MARY": a one-word surname
   // (particles aside) before the comma belongs to every given name after it. Otherwise a comma separates people
   // like "and" does ("ROBERT SMITH, MARY SMITH AND ANN LEE").
   const segments: string[][] = [[]];
   list.forEach((w, i) => {
-    if (joins(w, i)) segments.push([]);
+    if (joinsAt(list, i)) segments.push([]);
     else (segments[segments.length - 1] as string[]).push(w);
   });
   const commaForms = segments.every((seg) => seg.filter((w) => w === ",").length === 1 && seg[0] !== ",");
@@ -284,7 +284,7 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   const parts: string[][] = [[]];
   for (let i = from; i < list.length; i++) {
     const w = list[i] as string;
-    if (joins(w, i) || (w === "," && !commaForms)) parts.push([]);
+    if (joinsAt(list, i) || (w === "," && !commaForms)) parts.push([]);
     else (parts[parts.length - 1] as string[]).push(w);
   }
   // A part of suffixes only ("JOHN SMITH, JR AND …", "…, SR AND …") belongs to the person before it; a part of
