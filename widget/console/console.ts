@@ -414,28 +414,22 @@ async function loadQueue() {
   state.rows = [];
   state.selected = -1;
   state.detail = null;
-  renderQueue();
   renderDetail();
-  try {
-    const page = await fetchPage(null);
-    state.rows = page.data;
-    state.hasMore = page.has_more;
-    state.nextCursor = page.next_cursor;
-  } catch (error) {
-    handleError(error);
-  } finally {
-    state.loading = false;
-    renderQueue();
-  }
+  await appendPage(null);
   if (state.rows.length > 0) await selectRow(0);
 }
 
 async function loadMore() {
   if (!state.nextCursor) return;
   state.loading = true;
+  await appendPage(state.nextCursor);
+}
+
+/** Fetches one page of the queue after `cursor` and appends it (state.loading is set by the caller). */
+async function appendPage(cursor: string | null) {
   renderQueue();
   try {
-    const page = await fetchPage(state.nextCursor);
+    const page = await fetchPage(cursor);
     state.rows.push(...page.data);
     state.hasMore = page.has_more;
     state.nextCursor = page.next_cursor;
