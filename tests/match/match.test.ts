@@ -381,33 +381,35 @@ describe("matchOwners", () => {
 
   describe("a changed surname", () => {
     const home = "123 N Main St Apt 4, Springfield, IL 62704";
-    // Accepting a changed surname is the business's choice; by default a person confirms it.
-    const accepting = parsePolicy({ surname_change: "match" });
+    // Accepting a changed surname is the default; a stricter business sends it to a person.
+    const accepting = DEFAULT_POLICY;
     const married = (name: string, raw_address = home, policy = accepting) =>
       matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
 
-    it("by default puts the given name as written at the applicant's home first in the review band, and says why", () => {
-      const r = married("Robert Jones", home, DEFAULT_POLICY);
-      expect(r.decision).toBe("review");
-      expect(r.score).toBe(DEFAULT_POLICY.thresholds.match - 1);
-      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
-      expect(r.reasons).toContain(
-        "The given name and the full address match but the surname differs: possibly a changed surname, or a relative with the same given name",
-      );
-    });
-
-    it("with surname_change match, matches it and says why", () => {
+    it("by default matches the given name as written at the applicant's home with another surname, and says why", () => {
       const r = married("Robert Jones");
       expect(r.decision).toBe("match");
+      expect(r.fields.name?.flags.first_or_last_only).toBe(true);
       expect(r.reasons).toContain(
         "The given name and the full address match; only the surname differs, as after a change of surname",
+      );
+      expect(parsePolicy({}).surname_change).toBe("match");
+    });
+
+    it("with surname_change review, puts it first in the review band and says why", () => {
+      const strict = parsePolicy({ surname_change: "review" });
+      const r = married("Robert Jones", home, strict);
+      expect(r.decision).toBe("review");
+      expect(r.score).toBe(strict.thresholds.match - 1);
+      expect(r.reasons).toContain(
+        "The given name and the full address match but the surname differs: possibly a changed surname, or a relative with the same given name",
       );
     });
 
     it("leaves it to a person through a nickname, at another house number, or under a stricter threshold", () => {
       expect(married("Bob Jones").decision).toBe("review");
       expect(married("Robert Jones", "125 N Main St Apt 4, Springfield, IL 62704").decision).toBe("review");
-      const stricter = parsePolicy({ surname_change: "match", thresholds: { match: 85 } });
+      const stricter = parsePolicy({ thresholds: { match: 85 } });
       expect(married("Robert Jones", home, stricter).decision).toBe("review");
     });
 
@@ -437,7 +439,7 @@ describe("matchOwners", () => {
     });
 
     it("stays ordered under a strict policy: a changed surname above a relative, both in review", () => {
-      const strict = parsePolicy({ surname_change: "match", thresholds: { match: 90, review: 82 } });
+      const strict = parsePolicy({ thresholds: { match: 90, review: 82 } });
       const changed = married("Robert Jones", home, strict);
       const relative = married("Mary Smith", home, strict);
       expect(changed.decision).toBe("review");

@@ -25,9 +25,11 @@ export interface MatchPolicy {
   thresholds: { match: number; review: number };
   weights?: Partial<MatchWeights>;
   /**
-   * The decision for an owner whose given name matches exactly at the applicant's home while the surname differs
-   * and no email or phone says otherwise — how a changed surname (marriage) looks, but also a mother and a married
-   * daughter who share a given name. Default "review" (ranked first in the review band); "match" accepts it.
+   * The decision for an owner whose given name matches exactly at the applicant's home (number, street, unit, postal
+   * code or city, state) while the surname differs and no email or phone says otherwise: how a changed surname
+   * (marriage, divorce) looks when the bank has not caught up, by far its commonest cause. Default "match"; "review"
+   * sends it to a person first in the review band, for a business that also wants to catch a mother and a married
+   * daughter who share a given name and a home.
    */
   surname_change?: "match" | "review";
 }
@@ -42,7 +44,7 @@ export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
 export const DEFAULT_POLICY: MatchPolicy = Object.freeze({
   thresholds: Object.freeze({ match: 80, review: 55 }),
   weights: DEFAULT_WEIGHTS,
-  surname_change: "review",
+  surname_change: "match",
 }) as MatchPolicy;
 
 /** The weights a policy uses: its own over the defaults. */
