@@ -236,6 +236,27 @@ describe("post-directionals without a comma", () => {
     });
   });
 
+  it("reads Washington, D.C. written every way as the city Washington in the District of Columbia", () => {
+    for (const raw of [
+      "1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500",
+      "1600 PENNSYLVANIA AVE NW WASHINGTON D C 20500",
+      "1600 Pennsylvania Ave NW, Washington, D.C. 20500",
+      "1600 Pennsylvania Ave NW, Washington DC 20500",
+    ]) {
+      expect(line(raw), raw).toMatchObject({ post_direction: "NW", city: "WASHINGTON", state: "DC", postal_code: "20500" });
+    }
+    expect(line("1 FIRST ST NE, DISTRICT OF COLUMBIA 20543")).toMatchObject({ state: "DC" });
+    // A state field holding the city too ("Washington DC", "Sydney NSW") still reads as the state.
+    for (const state of ["Washington DC", "D.C.", "District of Columbia"]) {
+      expect(parseAddressFields({ line1: "1600 Pennsylvania Ave NW", city: "Washington", state })?.state, state).toBe("DC");
+    }
+    const form = parseAddressFields({ line1: "1600 Pennsylvania Ave NW", city: "Washington", state: "DC", postal_code: "20500" });
+    if (!form) throw new Error("must parse");
+    const bank = compareAddresses(form, line("1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500"));
+    expect(bank.flags.city).toBe("match");
+    expect(bank.score).toBe(100);
+  });
+
   it("reads the other side of town as another street", () => {
     const west = parseAddressFields({ line1: "12 King St W", city: "Springfield", state: "IL", postal_code: "62704" });
     if (!west) throw new Error("must parse");

@@ -683,8 +683,10 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   if (state.length > 0) {
     const hits = REGION.get(state);
     const hit = hits ? regionIn(hits, out.country) : undefined;
-    out.state = hit ? hit.code : state;
-    if (!out.country && hit) out.country = hit.country;
+    // A state field that also holds the city ("Washington DC", "Sydney NSW") names the region at its end.
+    const found = hit ?? (state.includes(" ") ? readRegion(state.split(" "), out.country) : null);
+    out.state = found ? found.code : state;
+    if (!out.country && found) out.country = found.country;
   }
   const postal = words(fields.postal_code ?? "", KEEP_HYPHEN).join("");
   if (postal.length > 0) {

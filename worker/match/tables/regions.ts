@@ -25,7 +25,9 @@ export const REGIONS: readonly RegionRow[] = [
   us("CO", "COLORADO", "COLO"),
   us("CT", "CONNECTICUT", "CONN"),
   us("DE", "DELAWARE", "DEL"),
-  us("DC", "DISTRICT OF COLUMBIA", "WASHINGTON DC"),
+  // "D.C." folds to "D C". "WASHINGTON DC" is the city and the district: the city stays the city's (a state field
+  // holding both is read from its end).
+  us("DC", "DISTRICT OF COLUMBIA", "D C"),
   us("FL", "FLORIDA", "FLA"),
   us("GA", "GEORGIA"),
   us("HI", "HAWAII"),
