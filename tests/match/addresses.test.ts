@@ -243,14 +243,26 @@ describe("post-directionals without a comma", () => {
       "1600 Pennsylvania Ave NW, Washington, D.C. 20500",
       "1600 Pennsylvania Ave NW, Washington DC 20500",
     ]) {
-      expect(line(raw), raw).toMatchObject({ post_direction: "NW", city: "WASHINGTON", state: "DC", postal_code: "20500" });
+      expect(line(raw), raw).toMatchObject({
+        post_direction: "NW",
+        city: "WASHINGTON",
+        state: "DC",
+        postal_code: "20500",
+      });
     }
     expect(line("1 FIRST ST NE, DISTRICT OF COLUMBIA 20543")).toMatchObject({ state: "DC" });
     // A state field holding the city too ("Washington DC", "Sydney NSW") still reads as the state.
     for (const state of ["Washington DC", "D.C.", "District of Columbia"]) {
-      expect(parseAddressFields({ line1: "1600 Pennsylvania Ave NW", city: "Washington", state })?.state, state).toBe("DC");
+      expect(parseAddressFields({ line1: "1600 Pennsylvania Ave NW", city: "Washington", state })?.state, state).toBe(
+        "DC",
+      );
     }
-    const form = parseAddressFields({ line1: "1600 Pennsylvania Ave NW", city: "Washington", state: "DC", postal_code: "20500" });
+    const form = parseAddressFields({
+      line1: "1600 Pennsylvania Ave NW",
+      city: "Washington",
+      state: "DC",
+      postal_code: "20500",
+    });
     if (!form) throw new Error("must parse");
     const bank = compareAddresses(form, line("1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500"));
     expect(bank.flags.city).toBe("match");
