@@ -311,6 +311,9 @@ describe("matchOwners", () => {
       ["Tod Smith", "ANN & TOD M SMITH"],
       ["Tod Jones", "JOHN SMITH & TOD A JONES"],
       ["Maria Rossi", "GIOVANNI DEL BENE & MARIA ROSSI"],
+      ["Mary Minor", "MARY ANN MINOR"],
+      ["Robert Agent", "ROBERT J AGENT"],
+      ["Est Smith", "SMITH, EST A"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
     });
@@ -344,6 +347,25 @@ describe("matchOwners", () => {
       ["John Smith", "AGENT FOR JOHN SMITH"],
     ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
+    });
+
+    it.each([
+      ["John Smith", "JOHN SMITH EST"],
+      ["John Smith", "JOHN A SMITH EST"],
+      ["John Smith", "SMITH JOHN EST"],
+      ["John Smith", "JOHN SMITH MINOR"],
+      ["John Smith", "JOHN SMITH GUARDIAN"],
+      ["John Smith", "JOHN SMITH POA"],
+      ["John Smith", "JOHN SMITH AGENT"],
+      ["John Smith", "JOHN SMITH EXEC"],
+      ["John Smith", "JOHN SMITH PAYEE"],
+      ["John Smith", "EST OF JOHN SMITH"],
+    ])("sends %s with a role word the name does not explain (%s) to a person, saying why", (who, name) => {
+      const r = decide(name, { ...applicant, name: who });
+      expect(r.decision).toBe("review");
+      expect(r.reasons).toContain(
+        "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check",
+      );
     });
 
     it("leaves names that merely contain the letters of a connector alone", () => {

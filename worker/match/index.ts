@@ -17,6 +17,7 @@ import { compareNames, type NameComparison, type NameFlags, type NameWord, type 
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
+import { FIDUCIARY_WORDS_IN_CONTEXT } from "./tables/name-words";
 
 export type { MatchWeights } from "./policy";
 export { DEFAULT_POLICY, parsePolicy } from "./policy";
@@ -93,6 +94,25 @@ function prepareApplicant(applicant: ApplicantInput): PreparedApplicant {
 
 const isOrganisationName = (text: string): boolean => parseName(text)?.business === true;
 
+const FIDUCIARY_REVIEW =
+  "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
+const ROLE_WORDS = new Set(FIDUCIARY_WORDS_IN_CONTEXT);
+
+/**
+ * Whether the owner's name closes (or opens) with a role word that is also a surname (MINOR, EST, POA, GUARDIAN…)
+ * after two other words, and the applicant's own name does not hold that word: "JOHN SMITH EST" is John Smith's
+ * estate, "JOHN SMITH MINOR" a minor's account, while "MARY ANN EST" is Mary Ann Est's own. Read against the
+ * applicant's name because the field alone cannot tell the two apart.
+ */
+function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean {
+  const words = owner.words;
+  if (words.length < 3) return false;
+  const last = (words[words.length - 1] as NameWord).key;
+  const first = (words[0] as NameWord).key;
+  const role = ROLE_WORDS.has(last) ? last : ROLE_WORDS.has(first) ? first : null;
+  return role !== null && !applicant.words.some((w) => w.key === role || w.parts.includes(role));
+}
+
 /**
  * Compares the applicant's name with an owner's name field, which may hold several people (a joint account titled
  * in one field), a beneficiary or a trade name: each person's name is compared and the best one counts.
@@ -101,15 +121,22 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   const readings = raw === null ? null : readOwnerName(raw, isOrganisationName);
   if (readings === null) {
     const ownerName = parseName(raw);
-    return ownerName ? compareNames(applicant, ownerName) : null;
+    if (!ownerName) return null;
+    const c = compareNames(applicant, ownerName);
+    if (unexplainedRoleWord(applicant, ownerName)) c.needs_review = FIDUCIARY_REVIEW;
+    return c;
   }
   let best: NameComparison | null = null;
+  let bestName: ParsedName | null = null;
   for (const name of readings.names) {
     const parsed = parseName(name);
     const c = parsed ? compareNames(applicant, parsed) : null;
-    if (c && (best === null || c.score > best.score)) best = c;
+    if (c && (best === null || c.score > best.score)) {
+      best = c;
+      bestName = parsed;
+    }
   }
-  if (best === null) return null;
+  if (best === null || bestName === null) return null;
   if (readings.joint) {
     best.reasons.push(`The bank lists ${readings.names.length} people in this owner's name; the closest one counts`);
   }
@@ -120,10 +147,7 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   if (readings.trade_name) {
     best.needs_review = "The owner trades under a business name (DBA): a business account needs a person to check";
   }
-  if (readings.fiduciary) {
-    best.needs_review =
-      "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
-  }
+  if (readings.fiduciary || unexplainedRoleWord(applicant, bestName)) best.needs_review = FIDUCIARY_REVIEW;
   if (readings.beneficiary)
     best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");
   return best;

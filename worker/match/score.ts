@@ -149,7 +149,11 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   if (flags?.first_or_last_only && !surnameChange) {
     decision = capDecision(decision, "review", reasons, "Only part of the name matches: needs a person to check");
   }
-  if (c.name?.needs_review) decision = capDecision(decision, "review", reasons, c.name.needs_review);
+  if (c.name?.needs_review) {
+    // Said whether or not the cap bites: whoever reads any verdict should know the account is held in a role.
+    if (decision === "match") decision = "review";
+    reasons.push(c.name.needs_review);
+  }
   if (flags?.suffix_mismatch) {
     decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
   }
