@@ -42,8 +42,20 @@ NICKNAME_FAMILIES.forEach((row, index) => {
     else FAMILIES_BY_NAME.set(name, [index]);
   }
 });
+
+/** What the tables know of a given name; one lookup per name word serves every question asked of it. */
+interface KnownGivenName {
+  /** The nickname families the name belongs to (null: none). */
+  families: readonly number[] | null;
+  /** The names it is a nickname of or for (four letters or more), by length (null: none); built on first use. */
+  relatives?: string[][] | null;
+}
+
 // Every given name we know as a real name: nickname families plus the common-names table.
-const KNOWN_GIVEN = new Set<string>([...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]);
+const KNOWN_GIVEN = new Map<string, KnownGivenName>();
+for (const name of [...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]) {
+  if (!KNOWN_GIVEN.has(name)) KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null });
+}
 
 /** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
 export interface NameWord {
@@ -59,10 +71,8 @@ export interface NameWord {
   phonetic?: string;
   /** Made by joining two written words (a name split by a stray space). */
   joined?: boolean;
-  /** Whether `key` is a known given name, computed on first use. */
-  known?: boolean;
-  /** The nickname families `key` belongs to (null: none), computed on first use. */
-  families?: readonly number[] | null;
+  /** What the tables know of `key` as a given name (null: not a known given name), looked up on first use. */
+  given?: KnownGivenName | null;
 }
 
 /** A parsed personal or business name. */
@@ -156,7 +166,7 @@ function isBusiness(words: string[]): boolean {
 
 function makeWord(text: string): NameWord {
   if (!text.includes(" ") && !text.includes("-")) {
-    return { key: text, parts: [text], text, compound: false, known: undefined, families: undefined };
+    return { key: text, parts: [text], text, compound: false, given: undefined };
   }
   const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
   const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
@@ -165,8 +175,7 @@ function makeWord(text: string): NameWord {
     parts: parts.length > 0 ? parts : pieces,
     text,
     compound: pieces.length > 1,
-    known: undefined,
-    families: undefined,
+    given: undefined,
   };
 }
 
@@ -275,14 +284,17 @@ export function areNicknames(a: string, b: string): boolean {
   return nicknameFamiliesMeet(a, b, FAMILIES_BY_NAME.get(a), FAMILIES_BY_NAME.get(b));
 }
 
+function knownGiven(word: NameWord): KnownGivenName | null {
+  if (word.given === undefined) word.given = KNOWN_GIVEN.get(word.key) ?? null;
+  return word.given;
+}
+
 function familiesOf(word: NameWord): readonly number[] | null {
-  if (word.families === undefined) word.families = FAMILIES_BY_NAME.get(word.key) ?? null;
-  return word.families;
+  return knownGiven(word)?.families ?? null;
 }
 
 function isKnownGiven(word: NameWord): boolean {
-  word.known ??= KNOWN_GIVEN.has(word.key);
-  return word.known;
+  return knownGiven(word) !== null;
 }
 
 /** areNicknames for two name words, with each word's families looked up once. */
@@ -362,8 +374,8 @@ function compareGiven(a: NameWord, b: NameWord): WordMatch {
   if (spelling.score >= 0.8) return spelling;
   // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
   if (a.joined || b.joined) return spelling;
-  if (knownB && !knownA && misspelledNickname(a.key, b.key)) return { score: 0.82, kind: "nickname" };
-  if (knownA && !knownB && misspelledNickname(b.key, a.key)) return { score: 0.82, kind: "nickname" };
+  if (knownB && !knownA && misspelledNickname(a.key, b)) return { score: 0.82, kind: "nickname" };
+  if (knownA && !knownB && misspelledNickname(b.key, a)) return { score: 0.82, kind: "nickname" };
   return spelling;
 }
 
@@ -372,13 +384,12 @@ function compareGiven(a: NameWord, b: NameWord): WordMatch {
  * the known name's own families (tens of names) is both faster and safer than correcting the word against the whole
  * table first.
  */
-function misspelledNickname(unknown: string, known: string): boolean {
+function misspelledNickname(unknown: string, known: NameWord): boolean {
   if (unknown.length < 5 || unknown.length > 12) return false;
-  let relatives = RELATIVES_INDEX.get(known);
-  if (relatives === undefined) {
-    relatives = relativesIndex(known);
-    RELATIVES_INDEX.set(known, relatives);
-  }
+  const entry = knownGiven(known);
+  if (entry === null) return false;
+  if (entry.relatives === undefined) entry.relatives = relativesIndex(known.key, entry.families);
+  const relatives = entry.relatives;
   if (relatives === null) return false;
   // The relatives never include the known name itself, so any relative within one edit is a hit; only relatives
   // one letter shorter, as long or one letter longer can be.
@@ -424,11 +435,8 @@ function oneInsertion(short: string, long: string): boolean {
   return true;
 }
 
-// Per known given name, the names it is a nickname of or for (four letters or more), by length; built on first use.
-const RELATIVES_INDEX = new Map<string, string[][] | null>();
-
-function relativesIndex(known: string): string[][] | null {
-  const families = FAMILIES_BY_NAME.get(known);
+/** The names a known given name is a nickname of or for (four letters or more), by length; null when none. */
+function relativesIndex(known: string, families: readonly number[] | null): string[][] | null {
   if (!families) return null;
   const relatives = new Set<string>();
   for (const family of families) {
