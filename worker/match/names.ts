@@ -323,35 +323,41 @@ function nicknameFamiliesMeet(
 
 type WordMatchKind = "exact" | "nickname" | "initial" | "compound" | "typo" | "phonetic" | "distinct" | "weak";
 
+// Never modified once made, so the fixed outcomes below are shared rather than built for every comparison.
 interface WordMatch {
-  score: number;
-  kind: WordMatchKind;
+  readonly score: number;
+  readonly kind: WordMatchKind;
 }
 
 const NO_MATCH: WordMatch = { score: 0, kind: "weak" };
+const EXACT: WordMatch = { score: 1, kind: "exact" };
+const PHONETIC: WordMatch = { score: 0.85, kind: "phonetic" };
 
 /** Similarity of two spellings in [0, 1] with the kind of error that explains it. */
 export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB?: NameWord): WordMatch {
-  if (a === b) return { score: 1, kind: "exact" };
+  if (a === b) return EXACT;
   const shorter = Math.min(a.length, b.length);
   if (shorter === 0) return NO_MATCH;
   const jw = jaroWinkler(a, b);
-  let best: WordMatch = { score: Math.max(0, (jw - 0.72) / 0.28) * 0.7, kind: "weak" };
   // Below this Jaro-Winkler no one- or two-edit typo and no sound-alike spelling of a name is possible in practice;
-  // most pairs of different names stop here.
-  if (jw < 0.6) return best;
+  // most pairs of different names stop here (their likeness, counted from 0.72, is nil).
+  if (jw < 0.6) return NO_MATCH;
+  let score = Math.max(0, (jw - 0.72) / 0.28) * 0.7;
+  let kind: WordMatchKind = "weak";
   if (shorter >= 3 && Math.abs(a.length - b.length) <= 2 && bagDistance(a, b) <= 2) {
     const distance = damerauLevenshtein(a, b);
     const typo = distance === 1 ? 0.9 : distance === 2 && shorter >= 6 ? 0.8 : 0;
-    if (typo > best.score) best = { score: typo, kind: "typo" };
+    if (typo > score) {
+      score = typo;
+      kind = "typo";
+    }
   }
-  if (best.score < 0.85 && shorter >= 3) {
+  if (score < 0.85 && shorter >= 3) {
     const key = wordA ? phoneticOf(wordA) : phoneticKey(a);
-    if (key.length >= 3 && key === (wordB ? phoneticOf(wordB) : phoneticKey(b)))
-      best = { score: 0.85, kind: "phonetic" };
+    if (key.length >= 3 && key === (wordB ? phoneticOf(wordB) : phoneticKey(b))) return PHONETIC;
   }
-  if (best.kind === "weak" && best.score >= 0.6) best = { score: best.score, kind: "typo" };
-  return best;
+  if (kind === "weak" && score >= 0.6) kind = "typo";
+  return { score, kind };
 }
 
 // Two different real given names that merely look or sound alike (Denise/Dennis, Steven/Stephanie) are different
@@ -360,13 +366,14 @@ const DISTINCT_NAMES_CAP = 0.3;
 // A given name written as its initial only ("J Smith"): consistent, but a relative shares the initial as easily, so
 // alone it lands in review; a matching email or phone lifts it to a match.
 const INITIAL_GIVEN = 0.55;
+const GIVEN_INITIAL: WordMatch = { score: INITIAL_GIVEN, kind: "initial" };
+const NICKNAME: WordMatch = { score: 0.93, kind: "nickname" };
+const MISSPELLED_NICKNAME: WordMatch = { score: 0.82, kind: "nickname" };
 
 function compareGiven(a: NameWord, b: NameWord): WordMatch {
-  if (a.key === b.key) return { score: 1, kind: "exact" };
-  if (a.key.length === 1 || b.key.length === 1) {
-    return a.key[0] === b.key[0] ? { score: INITIAL_GIVEN, kind: "initial" } : NO_MATCH;
-  }
-  if (areNicknameWords(a, b)) return { score: 0.93, kind: "nickname" };
+  if (a.key === b.key) return EXACT;
+  if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? GIVEN_INITIAL : NO_MATCH;
+  if (areNicknameWords(a, b)) return NICKNAME;
   const knownA = isKnownGiven(a);
   const knownB = isKnownGiven(b);
   const spelling = spellingSimilarity(a.key, b.key, a, b);
@@ -374,8 +381,8 @@ function compareGiven(a: NameWord, b: NameWord): WordMatch {
   if (spelling.score >= 0.8) return spelling;
   // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
   if (a.joined || b.joined) return spelling;
-  if (knownB && !knownA && misspelledNickname(a.key, b)) return { score: 0.82, kind: "nickname" };
-  if (knownA && !knownB && misspelledNickname(b.key, a)) return { score: 0.82, kind: "nickname" };
+  if (knownB && !knownA && misspelledNickname(a.key, b)) return MISSPELLED_NICKNAME;
+  if (knownA && !knownB && misspelledNickname(b.key, a)) return MISSPELLED_NICKNAME;
   return spelling;
 }
 
@@ -454,11 +461,11 @@ function relativesIndex(known: string, families: readonly number[] | null): stri
   return byLength;
 }
 
+const SURNAME_INITIAL: WordMatch = { score: 0.6, kind: "initial" };
+
 function compareSurname(a: NameWord, b: NameWord): WordMatch {
-  if (a.key === b.key) return { score: 1, kind: "exact" };
-  if (a.key.length === 1 || b.key.length === 1) {
-    return a.key[0] === b.key[0] ? { score: 0.6, kind: "initial" } : NO_MATCH;
-  }
+  if (a.key === b.key) return EXACT;
+  if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? SURNAME_INITIAL : NO_MATCH;
   let best = spellingSimilarity(a.key, b.key, a, b);
   // One part of a compound surname ("Garcia" in "Garcia-Lopez", "Cruz" in "de la Cruz").
   if (a.compound || b.compound) {
@@ -481,7 +488,7 @@ const PATERNAL_BEST = 0.9;
 
 const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
 
-function middlesCompatible(a: NameWord[], b: NameWord[]): { mismatch: boolean; initial: boolean } {
+function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): { mismatch: boolean; initial: boolean } {
   if (a.length === 0 || b.length === 0) return { mismatch: false, initial: false };
   let mismatch = false;
   let initial = false;
@@ -538,6 +545,10 @@ interface Scored {
   middleAsGiven: boolean;
 }
 
+// A two-word name (most) has no middle words to compare: shared empty lists, never modified.
+const NO_WORDS: readonly NameWord[] = [];
+const NO_ROWS: readonly (readonly WordMatch[])[] = [];
+
 /**
  * Best assignment of the owner's words to the roles of the applicant's name. The written order (or its surname-
  * first reversal when there is no comma) is expected; any other assignment pays a small penalty.
@@ -548,12 +559,15 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   if (a.length < 2 || w.length < 2) return null;
   const aGiven = a[0] as NameWord;
   const aSurname = a[a.length - 1] as NameWord;
-  const aMiddles = a.slice(1, -1);
+  const aMiddles = a.length > 2 ? a.slice(1, -1) : NO_WORDS;
   const n = w.length;
   const givenMatches = w.map((x) => compareGiven(aGiven, x));
   const surnameMatches = w.map((x) => compareSurname(aSurname, x));
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
-  const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  const middleMatches =
+    aMiddles.length === 0
+      ? NO_ROWS
+      : aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
   // Only a word no one would take for a given name ("García", not "James" or "Scott") reads as a first surname.
