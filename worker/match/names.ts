@@ -370,13 +370,14 @@ const GIVEN_INITIAL: WordMatch = { score: INITIAL_GIVEN, kind: "initial" };
 const NICKNAME: WordMatch = { score: 0.93, kind: "nickname" };
 const MISSPELLED_NICKNAME: WordMatch = { score: 0.82, kind: "nickname" };
 
-function compareGiven(a: NameWord, b: NameWord): WordMatch {
+/** Compares two given names; `spelled` is their spellingSimilarity when the caller already has it. */
+function compareGiven(a: NameWord, b: NameWord, spelled?: WordMatch): WordMatch {
   if (a.key === b.key) return EXACT;
   if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? GIVEN_INITIAL : NO_MATCH;
   if (areNicknameWords(a, b)) return NICKNAME;
   const knownA = isKnownGiven(a);
   const knownB = isKnownGiven(b);
-  const spelling = spellingSimilarity(a.key, b.key, a, b);
+  const spelling = spelled ?? spellingSimilarity(a.key, b.key, a, b);
   if (knownA && knownB) return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
   if (spelling.score >= 0.8) return spelling;
   // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
@@ -463,10 +464,11 @@ function relativesIndex(known: string, families: readonly number[] | null): stri
 
 const SURNAME_INITIAL: WordMatch = { score: 0.6, kind: "initial" };
 
-function compareSurname(a: NameWord, b: NameWord): WordMatch {
+/** Compares two surnames; `spelled` is their spellingSimilarity when the caller already has it. */
+function compareSurname(a: NameWord, b: NameWord, spelled?: WordMatch): WordMatch {
   if (a.key === b.key) return EXACT;
   if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? SURNAME_INITIAL : NO_MATCH;
-  let best = spellingSimilarity(a.key, b.key, a, b);
+  let best = spelled ?? spellingSimilarity(a.key, b.key, a, b);
   // One part of a compound surname ("Garcia" in "Garcia-Lopez", "Cruz" in "de la Cruz").
   if (a.compound || b.compound) {
     for (const pa of a.parts) {
@@ -506,6 +508,15 @@ function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): { mi
     if (!ok) mismatch = true;
   }
   return { mismatch, initial };
+}
+
+/**
+ * spellingSimilarity of two name words where compareGiven and compareSurname would both spell them (different words,
+ * neither an initial), else undefined.
+ */
+function wordSpelling(a: NameWord, b: NameWord): WordMatch | undefined {
+  if (a.key === b.key || a.key.length === 1 || b.key.length === 1) return undefined;
+  return spellingSimilarity(a.key, b.key, a, b);
 }
 
 // Role weights: the surname carries a little more evidence than the given name (it is rarer and less often
@@ -561,8 +572,13 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const aSurname = a[a.length - 1] as NameWord;
   const aMiddles = a.length > 2 ? a.slice(1, -1) : NO_WORDS;
   const n = w.length;
-  const givenMatches = w.map((x) => compareGiven(aGiven, x));
-  const surnameMatches = w.map((x) => compareSurname(aSurname, x));
+  // Two two-word names are also read crossed over (below), where the given name meets the owner's second word and the
+  // surname the first once more, in the other role; both readings spell each of these pairs, so it is done once here.
+  const crossed = n === 2 && a.length === 2;
+  const givenSecond = crossed ? wordSpelling(aGiven, w[1] as NameWord) : undefined;
+  const surnameFirst = crossed ? wordSpelling(aSurname, w[0] as NameWord) : undefined;
+  const givenMatches = w.map((x, i) => compareGiven(aGiven, x, i === 1 ? givenSecond : undefined));
+  const surnameMatches = w.map((x, i) => compareSurname(aSurname, x, i === 0 ? surnameFirst : undefined));
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
   const middleMatches =
     aMiddles.length === 0
@@ -624,9 +640,9 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
-      if (swapped && n === 2 && a.length === 2) {
-        const altGiven = compareGiven(aSurname, w[0] as NameWord);
-        const altSurname = compareSurname(aGiven, w[1] as NameWord);
+      if (swapped && crossed) {
+        const altGiven = compareGiven(aSurname, w[0] as NameWord, surnameFirst);
+        const altSurname = compareSurname(aGiven, w[1] as NameWord, givenSecond);
         if (roleScore(altGiven, altSurname) > roleScore(given, surname)) {
           given = altGiven;
           surname = altSurname;
