@@ -60,6 +60,9 @@ export function jaroWinkler(a: string, b: string): number {
 // after each call.
 const positionsB = new Int32Array(65536);
 
+/** Position of the lowest set bit of a non-zero 32-bit mask. */
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
+
 /**
  * jaroWinkler for words of up to 32 letters (nearly every call): the matched flags live in two 32-bit masks
  * instead of buffers that need clearing, and each letter finds its partner in one step, as the lowest unmatched
@@ -91,12 +94,9 @@ function jaroWinklerShort(a: string, b: string, la: number, lb: number): number 
   for (let j = 0; j < lb; j++) positionsB[b.charCodeAt(j)] = 0;
   if (matches === 0) return 0;
   let transpositions = 0;
-  let k = 0;
-  for (let i = 0; i < la; i++) {
-    if ((maskA & (1 << i)) === 0) continue;
-    while ((maskB & (1 << k)) === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
-    k++;
+  // The matched letters of both words in order, pair by pair: the lowest bit still set in each mask.
+  for (let restA = maskA, restB = maskB; restA !== 0; restA &= restA - 1, restB &= restB - 1) {
+    if (a.charCodeAt(lowestBit(restA)) !== b.charCodeAt(lowestBit(restB))) transpositions++;
   }
   const m = matches;
   const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
