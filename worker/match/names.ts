@@ -48,7 +48,15 @@ interface KnownGivenName {
   /** The nickname families the name belongs to (null: none). */
   families: readonly number[] | null;
   /** The names it is a nickname of or for (four letters or more), by length (null: none); built on first use. */
-  relatives?: string[][] | null;
+  relatives?: Relatives | null;
+}
+
+/** A known given name's relatives of each length, with the letters each length's names use between them. */
+interface Relatives {
+  /** Every length up to the longest has a list (maybe empty). */
+  byLength: string[][];
+  /** letterMask of all the names of that length together. */
+  letters: number[];
 }
 
 // Every given name we know as a real name: nickname families plus the common-names table.
@@ -402,11 +410,26 @@ function misspelledNickname(unknown: string, known: NameWord): boolean {
   // The relatives never include the known name itself, so any relative within one edit is a hit; only relatives
   // one letter shorter, as long or one letter longer can be.
   const length = unknown.length;
-  for (let l = length - 1; l <= length + 1; l++) {
-    const sameLength = relatives[l];
-    if (sameLength) for (const relative of sameLength) if (withinOneEdit(unknown, relative)) return true;
+  const letters = letterMask(unknown);
+  const last = Math.min(length + 1, relatives.byLength.length - 1);
+  for (let l = length - 1; l <= last; l++) {
+    // A word one edit away from a name has at most one letter the name lacks: a length whose names lack two of the
+    // word's letters between them holds no candidate (most, for a word from another name).
+    const lacking = letters & ~(relatives.letters[l] as number);
+    if ((lacking & (lacking - 1)) !== 0) continue;
+    for (const relative of relatives.byLength[l] as string[]) if (withinOneEdit(unknown, relative)) return true;
   }
   return false;
+}
+
+/**
+ * The letters a word has, one bit each. Characters past the alphabet share bits with letters, which only ever makes
+ * a test of missing letters let more through.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
 }
 
 /**
@@ -444,7 +467,7 @@ function oneInsertion(short: string, long: string): boolean {
 }
 
 /** The names a known given name is a nickname of or for (four letters or more), by length; null when none. */
-function relativesIndex(known: string, families: readonly number[] | null): string[][] | null {
+function relativesIndex(known: string, families: readonly number[] | null): Relatives | null {
   if (!families) return null;
   const relatives = new Set<string>();
   for (const family of families) {
@@ -453,13 +476,15 @@ function relativesIndex(known: string, families: readonly number[] | null): stri
     }
   }
   if (relatives.size === 0) return null;
-  const byLength: string[][] = [];
+  let longest = 0;
+  for (const relative of relatives) longest = Math.max(longest, relative.length);
+  const byLength: string[][] = Array.from({ length: longest + 1 }, () => []);
+  const letters: number[] = new Array(longest + 1).fill(0);
   for (const relative of relatives) {
-    const list = byLength[relative.length];
-    if (list) list.push(relative);
-    else byLength[relative.length] = [relative];
+    (byLength[relative.length] as string[]).push(relative);
+    letters[relative.length] = (letters[relative.length] as number) | letterMask(relative);
   }
-  return byLength;
+  return { byLength, letters };
 }
 
 const SURNAME_INITIAL: WordMatch = { score: 0.6, kind: "initial" };
