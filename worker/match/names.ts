@@ -42,8 +42,28 @@ NICKNAME_FAMILIES.forEach((row, index) => {
     else FAMILIES_BY_NAME.set(name, [index]);
   }
 });
+
+/** What the tables know of a given name; one lookup per name word serves every question asked of it. */
+interface KnownGivenName {
+  /** The nickname families the name belongs to (null: none). */
+  families: readonly number[] | null;
+  /** The names it is a nickname of or for (four letters or more), by length (null: none); built on first use. */
+  relatives?: Relatives | null;
+}
+
+/** A known given name's relatives of each length, with the letters each length's names use between them. */
+interface Relatives {
+  /** Every length up to the longest has a list (maybe empty). */
+  byLength: string[][];
+  /** letterMask of all the names of that length together. */
+  letters: number[];
+}
+
 // Every given name we know as a real name: nickname families plus the common-names table.
-const KNOWN_GIVEN = new Set<string>([...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]);
+const KNOWN_GIVEN = new Map<string, KnownGivenName>();
+for (const name of [...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]) {
+  if (!KNOWN_GIVEN.has(name)) KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null });
+}
 
 /** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
 export interface NameWord {
@@ -59,10 +79,8 @@ export interface NameWord {
   phonetic?: string;
   /** Made by joining two written words (a name split by a stray space). */
   joined?: boolean;
-  /** Whether `key` is a known given name, computed on first use. */
-  known?: boolean;
-  /** The nickname families `key` belongs to (null: none), computed on first use. */
-  families?: readonly number[] | null;
+  /** What the tables know of `key` as a given name (null: not a known given name), looked up on first use. */
+  given?: KnownGivenName | null;
 }
 
 /** A parsed personal or business name. */
@@ -156,7 +174,7 @@ function isBusiness(words: string[]): boolean {
 
 function makeWord(text: string): NameWord {
   if (!text.includes(" ") && !text.includes("-")) {
-    return { key: text, parts: [text], text, compound: false, known: undefined, families: undefined };
+    return { key: text, parts: [text], text, compound: false, given: undefined };
   }
   const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
   const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
@@ -165,8 +183,7 @@ function makeWord(text: string): NameWord {
     parts: parts.length > 0 ? parts : pieces,
     text,
     compound: pieces.length > 1,
-    known: undefined,
-    families: undefined,
+    given: undefined,
   };
 }
 
@@ -275,14 +292,17 @@ export function areNicknames(a: string, b: string): boolean {
   return nicknameFamiliesMeet(a, b, FAMILIES_BY_NAME.get(a), FAMILIES_BY_NAME.get(b));
 }
 
+function knownGiven(word: NameWord): KnownGivenName | null {
+  if (word.given === undefined) word.given = KNOWN_GIVEN.get(word.key) ?? null;
+  return word.given;
+}
+
 function familiesOf(word: NameWord): readonly number[] | null {
-  if (word.families === undefined) word.families = FAMILIES_BY_NAME.get(word.key) ?? null;
-  return word.families;
+  return knownGiven(word)?.families ?? null;
 }
 
 function isKnownGiven(word: NameWord): boolean {
-  word.known ??= KNOWN_GIVEN.has(word.key);
-  return word.known;
+  return knownGiven(word) !== null;
 }
 
 /** areNicknames for two name words, with each word's families looked up once. */
@@ -311,35 +331,41 @@ function nicknameFamiliesMeet(
 
 type WordMatchKind = "exact" | "nickname" | "initial" | "compound" | "typo" | "phonetic" | "distinct" | "weak";
 
+// Never modified once made, so the fixed outcomes below are shared rather than built for every comparison.
 interface WordMatch {
-  score: number;
-  kind: WordMatchKind;
+  readonly score: number;
+  readonly kind: WordMatchKind;
 }
 
 const NO_MATCH: WordMatch = { score: 0, kind: "weak" };
+const EXACT: WordMatch = { score: 1, kind: "exact" };
+const PHONETIC: WordMatch = { score: 0.85, kind: "phonetic" };
 
 /** Similarity of two spellings in [0, 1] with the kind of error that explains it. */
 export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB?: NameWord): WordMatch {
-  if (a === b) return { score: 1, kind: "exact" };
+  if (a === b) return EXACT;
   const shorter = Math.min(a.length, b.length);
   if (shorter === 0) return NO_MATCH;
   const jw = jaroWinkler(a, b);
-  let best: WordMatch = { score: Math.max(0, (jw - 0.72) / 0.28) * 0.7, kind: "weak" };
   // Below this Jaro-Winkler no one- or two-edit typo and no sound-alike spelling of a name is possible in practice;
-  // most pairs of different names stop here.
-  if (jw < 0.6) return best;
+  // most pairs of different names stop here (their likeness, counted from 0.72, is nil).
+  if (jw < 0.6) return NO_MATCH;
+  let score = Math.max(0, (jw - 0.72) / 0.28) * 0.7;
+  let kind: WordMatchKind = "weak";
   if (shorter >= 3 && Math.abs(a.length - b.length) <= 2 && bagDistance(a, b) <= 2) {
     const distance = damerauLevenshtein(a, b);
     const typo = distance === 1 ? 0.9 : distance === 2 && shorter >= 6 ? 0.8 : 0;
-    if (typo > best.score) best = { score: typo, kind: "typo" };
+    if (typo > score) {
+      score = typo;
+      kind = "typo";
+    }
   }
-  if (best.score < 0.85 && shorter >= 3) {
+  if (score < 0.85 && shorter >= 3) {
     const key = wordA ? phoneticOf(wordA) : phoneticKey(a);
-    if (key.length >= 3 && key === (wordB ? phoneticOf(wordB) : phoneticKey(b)))
-      best = { score: 0.85, kind: "phonetic" };
+    if (key.length >= 3 && key === (wordB ? phoneticOf(wordB) : phoneticKey(b))) return PHONETIC;
   }
-  if (best.kind === "weak" && best.score >= 0.6) best = { score: best.score, kind: "typo" };
-  return best;
+  if (kind === "weak" && score >= 0.6) kind = "typo";
+  return { score, kind };
 }
 
 // Two different real given names that merely look or sound alike (Denise/Dennis, Steven/Stephanie) are different
@@ -348,22 +374,24 @@ const DISTINCT_NAMES_CAP = 0.3;
 // A given name written as its initial only ("J Smith"): consistent, but a relative shares the initial as easily, so
 // alone it lands in review; a matching email or phone lifts it to a match.
 const INITIAL_GIVEN = 0.55;
+const GIVEN_INITIAL: WordMatch = { score: INITIAL_GIVEN, kind: "initial" };
+const NICKNAME: WordMatch = { score: 0.93, kind: "nickname" };
+const MISSPELLED_NICKNAME: WordMatch = { score: 0.82, kind: "nickname" };
 
-function compareGiven(a: NameWord, b: NameWord): WordMatch {
-  if (a.key === b.key) return { score: 1, kind: "exact" };
-  if (a.key.length === 1 || b.key.length === 1) {
-    return a.key[0] === b.key[0] ? { score: INITIAL_GIVEN, kind: "initial" } : NO_MATCH;
-  }
-  if (areNicknameWords(a, b)) return { score: 0.93, kind: "nickname" };
+/** Compares two given names; `spelled` is their spellingSimilarity when the caller already has it. */
+function compareGiven(a: NameWord, b: NameWord, spelled?: WordMatch): WordMatch {
+  if (a.key === b.key) return EXACT;
+  if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? GIVEN_INITIAL : NO_MATCH;
+  if (areNicknameWords(a, b)) return NICKNAME;
   const knownA = isKnownGiven(a);
   const knownB = isKnownGiven(b);
-  const spelling = spellingSimilarity(a.key, b.key, a, b);
+  const spelling = spelled ?? spellingSimilarity(a.key, b.key, a, b);
   if (knownA && knownB) return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
   if (spelling.score >= 0.8) return spelling;
   // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
   if (a.joined || b.joined) return spelling;
-  if (knownB && !knownA && misspelledNickname(a.key, b.key)) return { score: 0.82, kind: "nickname" };
-  if (knownA && !knownB && misspelledNickname(b.key, a.key)) return { score: 0.82, kind: "nickname" };
+  if (knownB && !knownA && misspelledNickname(a.key, b)) return MISSPELLED_NICKNAME;
+  if (knownA && !knownB && misspelledNickname(b.key, a)) return MISSPELLED_NICKNAME;
   return spelling;
 }
 
@@ -372,22 +400,36 @@ function compareGiven(a: NameWord, b: NameWord): WordMatch {
  * the known name's own families (tens of names) is both faster and safer than correcting the word against the whole
  * table first.
  */
-function misspelledNickname(unknown: string, known: string): boolean {
+function misspelledNickname(unknown: string, known: NameWord): boolean {
   if (unknown.length < 5 || unknown.length > 12) return false;
-  let relatives = RELATIVES_INDEX.get(known);
-  if (relatives === undefined) {
-    relatives = relativesIndex(known);
-    RELATIVES_INDEX.set(known, relatives);
-  }
+  const entry = knownGiven(known);
+  if (entry === null) return false;
+  if (entry.relatives === undefined) entry.relatives = relativesIndex(known.key, entry.families);
+  const relatives = entry.relatives;
   if (relatives === null) return false;
   // The relatives never include the known name itself, so any relative within one edit is a hit; only relatives
   // one letter shorter, as long or one letter longer can be.
   const length = unknown.length;
-  for (let l = length - 1; l <= length + 1; l++) {
-    const sameLength = relatives[l];
-    if (sameLength) for (const relative of sameLength) if (withinOneEdit(unknown, relative)) return true;
+  const letters = letterMask(unknown);
+  const last = Math.min(length + 1, relatives.byLength.length - 1);
+  for (let l = length - 1; l <= last; l++) {
+    // A word one edit away from a name has at most one letter the name lacks: a length whose names lack two of the
+    // word's letters between them holds no candidate (most, for a word from another name).
+    const lacking = letters & ~(relatives.letters[l] as number);
+    if ((lacking & (lacking - 1)) !== 0) continue;
+    for (const relative of relatives.byLength[l] as string[]) if (withinOneEdit(unknown, relative)) return true;
   }
   return false;
+}
+
+/**
+ * The letters a word has, one bit each. Characters past the alphabet share bits with letters, which only ever makes
+ * a test of missing letters let more through.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
 }
 
 /**
@@ -424,11 +466,8 @@ function oneInsertion(short: string, long: string): boolean {
   return true;
 }
 
-// Per known given name, the names it is a nickname of or for (four letters or more), by length; built on first use.
-const RELATIVES_INDEX = new Map<string, string[][] | null>();
-
-function relativesIndex(known: string): string[][] | null {
-  const families = FAMILIES_BY_NAME.get(known);
+/** The names a known given name is a nickname of or for (four letters or more), by length; null when none. */
+function relativesIndex(known: string, families: readonly number[] | null): Relatives | null {
   if (!families) return null;
   const relatives = new Set<string>();
   for (const family of families) {
@@ -437,21 +476,24 @@ function relativesIndex(known: string): string[][] | null {
     }
   }
   if (relatives.size === 0) return null;
-  const byLength: string[][] = [];
+  let longest = 0;
+  for (const relative of relatives) longest = Math.max(longest, relative.length);
+  const byLength: string[][] = Array.from({ length: longest + 1 }, () => []);
+  const letters: number[] = new Array(longest + 1).fill(0);
   for (const relative of relatives) {
-    const list = byLength[relative.length];
-    if (list) list.push(relative);
-    else byLength[relative.length] = [relative];
+    (byLength[relative.length] as string[]).push(relative);
+    letters[relative.length] = (letters[relative.length] as number) | letterMask(relative);
   }
-  return byLength;
+  return { byLength, letters };
 }
 
-function compareSurname(a: NameWord, b: NameWord): WordMatch {
-  if (a.key === b.key) return { score: 1, kind: "exact" };
-  if (a.key.length === 1 || b.key.length === 1) {
-    return a.key[0] === b.key[0] ? { score: 0.6, kind: "initial" } : NO_MATCH;
-  }
-  let best = spellingSimilarity(a.key, b.key, a, b);
+const SURNAME_INITIAL: WordMatch = { score: 0.6, kind: "initial" };
+
+/** Compares two surnames; `spelled` is their spellingSimilarity when the caller already has it. */
+function compareSurname(a: NameWord, b: NameWord, spelled?: WordMatch): WordMatch {
+  if (a.key === b.key) return EXACT;
+  if (a.key.length === 1 || b.key.length === 1) return a.key[0] === b.key[0] ? SURNAME_INITIAL : NO_MATCH;
+  let best = spelled ?? spellingSimilarity(a.key, b.key, a, b);
   // One part of a compound surname ("Garcia" in "Garcia-Lopez", "Cruz" in "de la Cruz").
   if (a.compound || b.compound) {
     for (const pa of a.parts) {
@@ -473,7 +515,7 @@ const PATERNAL_BEST = 0.9;
 
 const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
 
-function middlesCompatible(a: NameWord[], b: NameWord[]): { mismatch: boolean; initial: boolean } {
+function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): { mismatch: boolean; initial: boolean } {
   if (a.length === 0 || b.length === 0) return { mismatch: false, initial: false };
   let mismatch = false;
   let initial = false;
@@ -491,6 +533,15 @@ function middlesCompatible(a: NameWord[], b: NameWord[]): { mismatch: boolean; i
     if (!ok) mismatch = true;
   }
   return { mismatch, initial };
+}
+
+/**
+ * spellingSimilarity of two name words where compareGiven and compareSurname would both spell them (different words,
+ * neither an initial), else undefined.
+ */
+function wordSpelling(a: NameWord, b: NameWord): WordMatch | undefined {
+  if (a.key === b.key || a.key.length === 1 || b.key.length === 1) return undefined;
+  return spellingSimilarity(a.key, b.key, a, b);
 }
 
 // Role weights: the surname carries a little more evidence than the given name (it is rarer and less often
@@ -530,6 +581,10 @@ interface Scored {
   middleAsGiven: boolean;
 }
 
+// A two-word name (most) has no middle words to compare: shared empty lists, never modified.
+const NO_WORDS: readonly NameWord[] = [];
+const NO_ROWS: readonly (readonly WordMatch[])[] = [];
+
 /**
  * Best assignment of the owner's words to the roles of the applicant's name. The written order (or its surname-
  * first reversal when there is no comma) is expected; any other assignment pays a small penalty.
@@ -540,12 +595,20 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   if (a.length < 2 || w.length < 2) return null;
   const aGiven = a[0] as NameWord;
   const aSurname = a[a.length - 1] as NameWord;
-  const aMiddles = a.slice(1, -1);
+  const aMiddles = a.length > 2 ? a.slice(1, -1) : NO_WORDS;
   const n = w.length;
-  const givenMatches = w.map((x) => compareGiven(aGiven, x));
-  const surnameMatches = w.map((x) => compareSurname(aSurname, x));
+  // Two two-word names are also read crossed over (below), where the given name meets the owner's second word and the
+  // surname the first once more, in the other role; both readings spell each of these pairs, so it is done once here.
+  const crossed = n === 2 && a.length === 2;
+  const givenSecond = crossed ? wordSpelling(aGiven, w[1] as NameWord) : undefined;
+  const surnameFirst = crossed ? wordSpelling(aSurname, w[0] as NameWord) : undefined;
+  const givenMatches = w.map((x, i) => compareGiven(aGiven, x, i === 1 ? givenSecond : undefined));
+  const surnameMatches = w.map((x, i) => compareSurname(aSurname, x, i === 0 ? surnameFirst : undefined));
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
-  const middleMatches = aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  const middleMatches =
+    aMiddles.length === 0
+      ? NO_ROWS
+      : aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
   // Only a word no one would take for a given name ("García", not "James" or "Scott") reads as a first surname.
@@ -602,9 +665,9 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
-      if (swapped && n === 2 && a.length === 2) {
-        const altGiven = compareGiven(aSurname, w[0] as NameWord);
-        const altSurname = compareSurname(aGiven, w[1] as NameWord);
+      if (swapped && crossed) {
+        const altGiven = compareGiven(aSurname, w[0] as NameWord, surnameFirst);
+        const altSurname = compareSurname(aGiven, w[1] as NameWord, givenSecond);
         if (roleScore(altGiven, altSurname) > roleScore(given, surname)) {
           given = altGiven;
           surname = altSurname;

@@ -56,11 +56,24 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Where each character stands in the second word of jaroWinklerShort, as a bit mask per UTF-16 code unit; cleared
+// after each call.
+const positionsB = new Int32Array(65536);
+
+/** Position of the lowest set bit of a non-zero 32-bit mask. */
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
+
 /**
  * jaroWinkler for words of up to 32 letters (nearly every call): the matched flags live in two 32-bit masks
- * instead of buffers that need clearing. Same steps and arithmetic, so the same result to the last bit.
+ * instead of buffers that need clearing, and each letter finds its partner in one step, as the lowest unmatched
+ * position of that letter inside its window (the same partner the scan of the window finds first). Same steps and
+ * arithmetic, so the same result to the last bit.
  */
 function jaroWinklerShort(a: string, b: string, la: number, lb: number): number {
+  for (let j = 0; j < lb; j++) {
+    const c = b.charCodeAt(j);
+    positionsB[c] = (positionsB[c] as number) | (1 << j);
+  }
   let maskA = 0;
   let maskB = 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
@@ -68,24 +81,22 @@ function jaroWinklerShort(a: string, b: string, la: number, lb: number): number 
   for (let i = 0; i < la; i++) {
     const start = i > window ? i - window : 0;
     const end = i + window < lb - 1 ? i + window : lb - 1;
-    const ca = a.charCodeAt(i);
-    for (let j = start; j <= end; j++) {
-      if ((maskB & (1 << j)) === 0 && b.charCodeAt(j) === ca) {
-        maskA |= 1 << i;
-        maskB |= 1 << j;
-        matches++;
-        break;
-      }
+    if (start > end) break;
+    // Bits start..end: the window of positions in `b` that may match position i.
+    const inWindow = (-1 >>> (31 - (end - start))) << start;
+    const free = (positionsB[a.charCodeAt(i)] as number) & ~maskB & inWindow;
+    if (free !== 0) {
+      maskA |= 1 << i;
+      maskB |= free & -free;
+      matches++;
     }
   }
+  for (let j = 0; j < lb; j++) positionsB[b.charCodeAt(j)] = 0;
   if (matches === 0) return 0;
   let transpositions = 0;
-  let k = 0;
-  for (let i = 0; i < la; i++) {
-    if ((maskA & (1 << i)) === 0) continue;
-    while ((maskB & (1 << k)) === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
-    k++;
+  // The matched letters of both words in order, pair by pair: the lowest bit still set in each mask.
+  for (let restA = maskA, restB = maskB; restA !== 0; restA &= restA - 1, restB &= restB - 1) {
+    if (a.charCodeAt(lowestBit(restA)) !== b.charCodeAt(lowestBit(restB))) transpositions++;
   }
   const m = matches;
   const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
