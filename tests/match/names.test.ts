@@ -47,6 +47,19 @@ describe("name normalization", () => {
     expect(r.flags.suffix_mismatch).toBe(true);
     expect(r.score).toBeLessThan(100);
   });
+
+  it("reads SR after a comma as the generation, not as Señor (a father's account is not his son's)", () => {
+    for (const [applicant, owner] of [
+      ["John Doe Jr", "JOHN DOE, SR"],
+      ["John Doe Jr", "JOHN DOE, SR."],
+      ["John Doe, Sr.", "JOHN DOE JR"],
+    ] as const) {
+      const r = compare(applicant, owner);
+      expect(r.flags.suffix_mismatch, owner).toBe(true);
+      expect(r.score, owner).toBeLessThan(100);
+    }
+    expect(parseName("JOHN DOE, SR")?.suffixes).toEqual(["sr"]);
+  });
 });
 
 describe("name order", () => {

@@ -262,7 +262,8 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     let written = words(head, KEEP_HYPHEN);
     if (written.length === 0 && tail.length > 0) written = tail.splice(0);
     business = isBusiness(tail.length > 0 ? [...written, ...tail] : written);
-    for (const w of tail) if (!HONORIFIC_SET.has(w)) suffixes.push(w);
+    // "SR" after a comma is the generation, not Señor or Sister ("JOHN DOE, SR").
+    for (const w of tail) if (GENERATIONAL.has(w) || !HONORIFIC_SET.has(w)) suffixes.push(w);
     written = stripLeadingHonorifics(written, 2, honorifics);
     written = stripTrailingSuffixes(written, 2, suffixes, false);
     // A generation written inside the name ("JOHN JR SMITH") is still the generation, not a middle name.
