@@ -454,10 +454,52 @@ describe("matchOwners", () => {
       ["another directional", "ROBERT JONES", "123 S Main St Apt 4, Springfield, IL 62704"],
       ["another street type", "ROBERT JONES", "123 N Main Ave Apt 4, Springfield, IL 62704"],
       ["another state", "ROBERT JONES", "123 N Main St Apt 4, Springfield, MO"],
+      ["an account word in the surname's place", "ROBERT SAVINGS", home],
+      ["a role word in the surname's place", "ROBERT MINOR", home],
+      ["a man's title on the owner", "MR ROBERT JONES", home],
+      ["a man's title on the applicant", "ROBERT JONES", home, "Mr Robert Smith"],
     ])("is not a changed surname with %s", (_, name, raw_address, who = "Robert Smith") => {
       const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address })], accepting);
       expect(r.decision).toBe("review");
       expect(r.score).toBeLessThan(DEFAULT_POLICY.thresholds.match - 1);
+    });
+
+    it.each([
+      ["Anna White", "ANNA PHOTOGRAPHY"],
+      ["Mike Brown", "MIKE LAWN CARE"],
+      ["Tony Russo", "TONY PIZZA"],
+      ["Mary Smith", "MARY KAY COSMETICS"],
+      ["John Smith", "JOHN HANDYMAN SVC"],
+    ])("never reads a sole trader's title as %s's changed surname (%s)", (who, name) => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      expect(r.decision).toBe("mismatch");
+      expect(r.fields.name?.flags.business_name).toBe(true);
+    });
+
+    it("is never read at a post office box, which a whole family may share", () => {
+      const box = matchOwners(
+        {
+          name: "Robert Smith",
+          address: { line1: "PO Box 123", city: "Springfield", state: "IL", postal_code: "62704" },
+        },
+        [owner({ name: "ROBERT JONES", raw_address: "PO BOX 123, SPRINGFIELD, IL 62704" })],
+      );
+      expect(box.decision).toBe("review");
+      expect(box.reasons).not.toContain(
+        "The given name and the full address match; only the surname differs, as after a change of surname",
+      );
+    });
+
+    it("goes first in the review band, as under surname_change review, when the match threshold is above its score", () => {
+      const higher = married("Robert Jones", home, parsePolicy({ thresholds: { match: 85 } }));
+      const strict = married(
+        "Robert Jones",
+        home,
+        parsePolicy({ thresholds: { match: 85 }, surname_change: "review" }),
+      );
+      expect(higher.decision).toBe("review");
+      expect(higher.score).toBe(84);
+      expect(higher).toEqual(strict);
     });
 
     it("stays ordered under a strict policy: a changed surname above a relative, both in review", () => {

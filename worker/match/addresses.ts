@@ -336,6 +336,9 @@ function splitGluedSuffix(word: string): { name: string; type: string } | null {
   return null;
 }
 
+// The street name every post office box is given; its number is the box number.
+const PO_BOX = "PO BOX";
+
 /** Parses street-line words (no commas): number, directionals, name, type, and a unit anywhere in the line. */
 function parseStreetWords(words: string[], into: ParsedAddress): void {
   const rest: string[] = [];
@@ -352,7 +355,7 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
   // Post office boxes: "PO BOX 123", "P O BOX 123", "POST OFFICE BOX 123".
   const box = rest.indexOf("box");
   if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(po|p o|post office)$/.test(rest.slice(0, box).join(" "))) {
-    into.street_name = "po box";
+    into.street_name = PO_BOX;
     into.number = rest[box + 1] as string;
     return;
   }
@@ -928,6 +931,8 @@ const agrees = (a: string | null, b: string | null): boolean => a === null || b 
 function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   if (applicant.number === null || applicant.number !== owner.number) return false;
   if (applicant.street_name === null || owner.street_name === null) return false;
+  // A post office box is a mailbox, often a whole family's, not a dwelling.
+  if (applicant.street_name === PO_BOX || owner.street_name === PO_BOX) return false;
   if (
     applicant.street_name !== owner.street_name &&
     streetNameKey(applicant.street_name) !== streetNameKey(owner.street_name)

@@ -8,9 +8,11 @@ import { fold, words } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
+  ACCOUNT_WORDS,
   BUSINESS_ENTITY_FORMS,
   BUSINESS_ENTITY_FORMS_AT_END,
   BUSINESS_TRADE_WORDS,
+  FIDUCIARY_WORDS_IN_CONTEXT,
   GIVEN_LIKE_PARTICLES,
   HONORIFICS,
   NAME_SUFFIXES,
@@ -791,8 +793,18 @@ const SINGLE_WORD_MATCH = 0.8;
 // (INITIAL_GIVEN).
 const MISSING_ROLE = 0.4;
 
-// Words a two-word name keeps in the surname's place that are no surname ("ROBERT SR", "MARY MD").
+// Words a two-word name keeps in the surname's place that are no surname ("ROBERT SR", "MARY MD"), and words that
+// close an owner name as a trade, an account or a role ("ANNA PHOTOGRAPHY", "MARY SAVINGS", "MARY MINOR"): after the
+// applicant's given name they are a sole trader's or a role's account, never a changed surname.
 const NOT_A_SURNAME = new Set([...SUFFIX_SET, ...PROFESSIONAL_SET, ...HONORIFIC_SET]);
+const NOT_A_CHANGED_SURNAME = new Set([
+  ...NOT_A_SURNAME,
+  ...TRADE_SET,
+  ...FIDUCIARY_WORDS_IN_CONTEXT,
+  ...ACCOUNT_WORDS,
+]);
+// Titles of men, who rarely take a spouse's surname: a changed surname is then not the likely reading.
+const MALE_TITLES = new Set(["mr", "sir", "master"]);
 
 /**
  * Whether an owner word other than its given name (or a part of one: "GARCIA-PEREZ") is the applicant's surname or
@@ -970,7 +982,10 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       best.givenIndex === 0 &&
       best.surnameIndex === b.length - 1 &&
       ownerSurname.key.length > 1 &&
-      !NOT_A_SURNAME.has(ownerSurname.key) &&
+      !NOT_A_CHANGED_SURNAME.has(ownerSurname.key) &&
+      !ownerSurname.parts.some((part) => NOT_A_CHANGED_SURNAME.has(part)) &&
+      !applicant.honorifics.some((t) => MALE_TITLES.has(t)) &&
+      !owner.honorifics.some((t) => MALE_TITLES.has(t)) &&
       go === null &&
       ga === null &&
       !best.swapped &&

@@ -102,7 +102,10 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       !contactDiffers &&
       !c.name.flags.middle_name_mismatch &&
       !c.name.flags.suffix_mismatch;
-    surnameChange = surnameChangeShape && policy.surname_change === "match";
+    // Accepted only where its score is a match: under a higher match threshold it leads the review band instead, as
+    // under surname_change "review".
+    surnameChange =
+      surnameChangeShape && policy.surname_change === "match" && policy.thresholds.match <= SURNAME_CHANGE_SCORE;
     if (household >= 0 || emailMatch) {
       let floor = policy.thresholds.review + 1 + 5 * Math.max(0, household) + 4 * partial.other_similarity;
       // A surname change (marriage) keeps the given name; a missing word is a gap in the bank's record. Both are
