@@ -8,6 +8,13 @@ import {
   type OwnerInput,
   parsePolicy,
 } from "../../worker/match/index";
+import { MAY_HOLD_SEVERAL } from "../../worker/match/owner-names";
+import {
+  BENEFICIARY_MARKERS,
+  FIDUCIARY_WORDS,
+  FIDUCIARY_WORDS_IN_CONTEXT,
+  TRADE_NAME_MARKERS,
+} from "../../worker/match/tables/name-words";
 
 const applicant: ApplicantInput = {
   name: "Robert James Smith",
@@ -262,6 +269,13 @@ describe("matchOwners", () => {
       expect(matchOwners({ ...applicant, name: who }, [owner({ name, raw_address: null })]).decision).not.toBe("match");
     });
 
+    it("looks further at every field holding a word or phrase from the marker tables", () => {
+      const hits = (w: string) => MAY_HOLD_SEVERAL.test(`JOHN SMITH ${w.toUpperCase()}`);
+      const phrases = [...BENEFICIARY_MARKERS, ...TRADE_NAME_MARKERS];
+      expect([...FIDUCIARY_WORDS, ...FIDUCIARY_WORDS_IN_CONTEXT].filter((w) => !hits(w))).toEqual([]);
+      expect(phrases.filter((phrase) => !phrase.some(hits))).toEqual([]);
+    });
+
     it("sends a guardian's, custodian's or agent's account to a person, saying why", () => {
       const r = decide("JOHN SMITH AS GUARDIAN OF MARY SMITH", { ...applicant, name: "John Smith" });
       expect(r.decision).toBe("review");
@@ -312,6 +326,7 @@ describe("matchOwners", () => {
       ["Tod Jones", "JOHN SMITH & TOD A JONES"],
       ["Maria Rossi", "GIOVANNI DEL BENE & MARIA ROSSI"],
       ["Mary Minor", "MARY ANN MINOR"],
+      ["Dec Smith", "DEC SMITH"],
       ["Robert Agent", "ROBERT J AGENT"],
       ["Est Smith", "SMITH, EST A"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
@@ -360,6 +375,18 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH EXEC"],
       ["John Smith", "JOHN SMITH PAYEE"],
       ["John Smith", "EST OF JOHN SMITH"],
+      ["John Smith", "JOHN SMITH-EST"],
+      ["John Smith", "JOHN SMITH DEC"],
+      ["John Smith", "JOHN SMITH RECEIVER"],
+      ["John Smith", "JOHN SMITH GUARDIANSHIP"],
+      ["John Smith", "JOHN SMITH UNDER GUARDIANSHIP"],
+      ["John Smith", "JOHN SMITH CONSERVATORSHIP"],
+      ["John Smith", "JOHN SMITH HEIRS"],
+      ["John Smith", "JOHN SMITH DEBTOR IN POSSESSION"],
+      ["John Smith", "SUCCESSION OF JOHN SMITH"],
+      ["John Smith", "HEIRS OF JOHN SMITH"],
+      ["John Smith", "THE LATE JOHN SMITH"],
+      ["John Smith", "CUSTODIAN FOR JOHN SMITH"],
     ])("sends %s with a role word the name does not explain (%s) to a person, saying why", (who, name) => {
       const r = decide(name, { ...applicant, name: who });
       expect(r.decision).toBe("review");

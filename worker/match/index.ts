@@ -106,10 +106,15 @@ const ROLE_WORDS = new Set(FIDUCIARY_WORDS_IN_CONTEXT);
  */
 function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean {
   const words = owner.words;
-  if (words.length < 3) return false;
-  const last = (words[words.length - 1] as NameWord).key;
+  const lastWord = words[words.length - 1] as NameWord;
+  // A role glued on with a hyphen ("JOHN SMITH-EST") counts as a word of its own.
+  const glued = lastWord.compound ? (lastWord.parts[lastWord.parts.length - 1] as string) : null;
+  if (words.length + (glued && ROLE_WORDS.has(glued) ? 1 : 0) < 3) return false;
+  const last = glued && ROLE_WORDS.has(glued) ? glued : lastWord.key;
   const first = (words[0] as NameWord).key;
-  const role = ROLE_WORDS.has(last) ? last : ROLE_WORDS.has(first) ? first : null;
+  // Opening the name only in a phrase ("EST OF JOHN SMITH"): "DEC J SMITH" is Declan.
+  const opens = ROLE_WORDS.has(first) && (words[1]?.key === "of" || words[1]?.key === "for");
+  const role = ROLE_WORDS.has(last) ? last : opens ? first : null;
   return role !== null && !applicant.words.some((w) => w.key === role || w.parts.includes(role));
 }
 

@@ -41,8 +41,9 @@ export interface OwnerNameReadings {
 const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons|daughters|bros|brothers)\.?\s*$/i;
 
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
-const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|conservator|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|estate|est|escrow|dec'?d|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+// Every word of the marker tables must be here (a test checks it).
+export const MAY_HOLD_SEVERAL =
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|guardianship|conservator|conservatorship|conservatee|receiver|receivership|heirs|debtor|succession|dec|late|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|estate|est|escrow|dec'?d|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
 const CONNECTORS = new Set(JOINT_CONNECTORS);
@@ -155,15 +156,18 @@ function fiduciaryAt(list: readonly string[]): boolean {
     const parts = word.includes("-") ? word.split("-") : [word];
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k] as string;
-      if (FIDUCIARY.has(w) && wordsBefore(list, i) + k >= 1) return true;
+      const after = k < parts.length - 1 ? parts[k + 1] : list[i + 1];
+      if (FIDUCIARY.has(w) && (wordsBefore(list, i) + k >= 1 || after === "of" || after === "for")) return true;
       if (!FIDUCIARY_IN_CONTEXT.has(w)) continue;
       const before = k > 0 ? parts[k - 1] : list[i - 1];
-      const after = k < parts.length - 1 ? parts[k + 1] : list[i + 1];
       const namesBefore = wordsBefore(list, i) - (k === 0 && before !== undefined ? 1 : 0);
       if (before !== undefined && BEFORE_FIDUCIARY.has(before) && namesBefore >= 1) return true;
       if (after !== undefined && AFTER_FIDUCIARY.has(after) && wordsBefore(list, i) >= 1) return true;
       // A phrase opening the field: "ESTATE OF JOHN SMITH", "GUARDIAN OF …", "AGENT FOR …".
       if (i === 0 && k === 0 && (after === "of" || after === "for")) return true;
+      // Or after an article opening it: "THE LATE JOHN SMITH", "THE ESTATE OF …".
+      if (i === 1 && k === 0 && BEFORE_FIDUCIARY.has(list[0] as string) && nameWordCount(list.slice(2)) >= 2)
+        return true;
       const last = i === list.length - 1 && k === parts.length - 1;
       if (last && FIDUCIARY_LAST.has(w) && wordsBefore(list, i) >= 2) return true;
       // Closing the given names of a "LAST, FIRST" form, where no surname can stand ("SMITH, JOHN MINOR"), or a joint

@@ -482,6 +482,13 @@ export const FIDUCIARY_WORDS: readonly string[] = [
   "decd",
   "deceased",
   "decedent",
+  "guardianship",
+  "conservatorship",
+  "conservatee",
+  "receivership",
+  "heirs",
+  "debtor",
+  "succession",
 ];
 /**
  * Fiduciary words that are also surnames (Minor, Agent, Guardian, Poa, Est, Tr): they count only in a fiduciary
@@ -489,6 +496,9 @@ export const FIDUCIARY_WORDS: readonly string[] = [
  * after a comma ("SMITH, JOHN MINOR": the surname stands before the comma) or, for TR, after two whole words.
  */
 export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
+  "dec",
+  "late",
+  "receiver",
   "minor",
   "agent",
   "payee",
