@@ -269,6 +269,38 @@ describe("post-directionals without a comma", () => {
     expect(bank.score).toBe(100);
   });
 
+  it("reads a city field that also holds the state, and state codes written with periods", () => {
+    for (const [city, state] of [
+      ["Washington DC", "DC"],
+      ["Washington, D.C.", "DC"],
+      ["Washington DC", ""],
+      ["Sydney NSW", "NSW"],
+    ] as const) {
+      const form = parseAddressFields({ line1: "1 Main St", city, state });
+      expect(form?.city, city).toBe(city.startsWith("Sydney") ? "SYDNEY" : "WASHINGTON");
+      expect(form?.state, city).toBe(state || "DC");
+    }
+    // The whole city is a state's name ("New York"), or another state than the field's: left as typed.
+    expect(parseAddressFields({ line1: "1 Main St", city: "New York", state: "NY" })?.city).toBe("NEW YORK");
+    expect(parseAddressFields({ line1: "1 Main St", city: "Ocean City MD", state: "NJ" })?.city).toBe("OCEAN CITY MD");
+    expect(line("1 MAIN ST, NEW YORK, N.Y. 10001")).toMatchObject({ city: "NEW YORK", state: "NY" });
+    expect(line("12 GEORGE ST, SYDNEY, N.S.W. 2000")).toMatchObject({ city: "SYDNEY", state: "NSW", country: "AU" });
+  });
+
+  it("reads a unit written with a hyphen (4-B) as the same unit as 4B", () => {
+    const form = parseAddressFields({
+      line1: "5 High St",
+      line2: "Apt 4B",
+      city: "Albany",
+      state: "NY",
+      postal_code: "12207",
+    });
+    if (!form) throw new Error("must parse");
+    const bank = compareAddresses(form, line("5 HIGH ST UNIT 4-B, ALBANY, NY 12207"));
+    expect(bank.flags.unit).toBe("match");
+    expect(bank.same_home).toBe(true);
+  });
+
   it("reads the other side of town as another street", () => {
     const west = parseAddressFields({ line1: "12 King St W", city: "Springfield", state: "IL", postal_code: "62704" });
     if (!west) throw new Error("must parse");

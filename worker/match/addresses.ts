@@ -623,7 +623,8 @@ function finish(a: ParsedAddress): ParsedAddress {
   a.street_type = upper(a.street_type);
   a.post_direction = upper(a.post_direction);
   a.unit_type = upper(a.unit_type);
-  a.unit = upper(a.unit);
+  // "4-B" and "4B" are one unit.
+  a.unit = upper(a.unit !== null && a.unit.includes("-") ? a.unit.replaceAll("-", "") : a.unit);
   for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
   a.city = upper(a.city);
   a.state = upper(a.state);
@@ -690,6 +691,16 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     const found = hit ?? (state.includes(" ") ? readRegion(state.split(" "), out.country) : null);
     out.state = found ? found.code : state;
     if (!out.country && found) out.country = found.country;
+  }
+  // A city field that also holds the state ("Washington DC", "Sydney NSW"): the city is what comes before it.
+  if (city.includes(" ")) {
+    const cityWords = city.split(" ");
+    const region = readRegion(cityWords, out.country);
+    if (region && region.used < cityWords.length && (out.state === null || out.state === region.code)) {
+      out.city = cityWords.slice(0, cityWords.length - region.used).join(" ");
+      out.state ??= region.code;
+      out.country ??= region.country;
+    }
   }
   const postal = words(fields.postal_code ?? "", KEEP_HYPHEN).join("");
   if (postal.length > 0) {
