@@ -280,8 +280,13 @@ describe("post-directionals without a comma", () => {
       expect(form?.city, city).toBe(city.startsWith("Sydney") ? "SYDNEY" : "WASHINGTON");
       expect(form?.state, city).toBe(state || "DC");
     }
-    // The whole city is a state's name ("New York"), or another state than the field's: left as typed.
+    // The whole city is a state's name ("New York"), a state's name or abbreviation ends it, or another state than
+    // the field's: left as typed.
     expect(parseAddressFields({ line1: "1 Main St", city: "New York", state: "NY" })?.city).toBe("NEW YORK");
+    expect(parseAddressFields({ line1: "1 Main St", city: "Mount Penn", state: "PA" })?.city).toBe("MOUNT PENN");
+    for (const city of ["Port Washington", "West New York", "Mount Victoria"]) {
+      expect(parseAddressFields({ line1: "1 Main St", city })?.city, city).toBe(city.toUpperCase());
+    }
     expect(parseAddressFields({ line1: "1 Main St", city: "Ocean City MD", state: "NJ" })?.city).toBe("OCEAN CITY MD");
     expect(line("1 MAIN ST, NEW YORK, N.Y. 10001")).toMatchObject({ city: "NEW YORK", state: "NY" });
     expect(line("12 GEORGE ST, SYDNEY, N.S.W. 2000")).toMatchObject({ city: "SYDNEY", state: "NSW", country: "AU" });

@@ -327,6 +327,9 @@ describe("matchOwners", () => {
       ["Maria Rossi", "GIOVANNI DEL BENE & MARIA ROSSI"],
       ["Mary Minor", "MARY ANN MINOR"],
       ["Dec Smith", "DEC SMITH"],
+      ["Jan Dec", "JAN DEC AND ANNA MARIA DEC"],
+      ["Anna Dec", "JAN & ANNA MARIA DEC"],
+      ["Rosa Late", "JOHN PAUL LATE & ROSA LATE"],
       ["Robert Agent", "ROBERT J AGENT"],
       ["Est Smith", "SMITH, EST A"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
@@ -387,6 +390,8 @@ describe("matchOwners", () => {
       ["John Smith", "HEIRS OF JOHN SMITH"],
       ["John Smith", "THE LATE JOHN SMITH"],
       ["John Smith", "CUSTODIAN FOR JOHN SMITH"],
+      ["John Smith", "LATE JOHN SMITH"],
+      ["Jean Tremblay", "SUCCESSION JEAN TREMBLAY"],
     ])("sends %s with a role word the name does not explain (%s) to a person, saying why", (who, name) => {
       const r = decide(name, { ...applicant, name: who });
       expect(r.decision).toBe("review");
@@ -499,8 +504,34 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN HANDYMAN SVC"],
     ])("never reads a sole trader's title as %s's changed surname (%s)", (who, name) => {
       const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
-      expect(r.decision).toBe("mismatch");
-      expect(r.fields.name?.flags.business_name).toBe(true);
+      expect(r.decision).toBe("review");
+      expect(r.reasons).not.toContain(
+        "The given name and the full address match; only the surname differs, as after a change of surname",
+      );
+    });
+
+    it.each([
+      ["Joseph Pizza", "JOSEPH PIZZA"],
+      ["Joseph Pizza", "PIZZA, JOSEPH"],
+      ["Joseph Pizza", "JOSEPH & MARIA PIZZA"],
+      ["Priya Yoga", "PRIYA YOGA"],
+      ["Ann Care", "ANN CARE"],
+    ])("still matches %s, whose surname is also a trade, to %s", (who, name) => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      expect(r.decision).toBe("match");
+      expect(r.fields.name?.flags.business_name).toBe(false);
+    });
+
+    it.each([
+      ["Apt A101", "123 N MAIN ST, APT A102, SPRINGFIELD, IL 62704"],
+      ["Apt B-12", "123 N MAIN ST, APT B-14, SPRINGFIELD, IL 62704"],
+      ["Unit A-1", "123 N MAIN ST, UNIT A-2, SPRINGFIELD, IL 62704"],
+      ["Apt 12-3", "123 N MAIN ST APT 1-23, SPRINGFIELD, IL 62704"],
+    ])("is not a changed surname in another flat (%s / %s)", (line2, raw_address) => {
+      const address = { ...applicant.address, line1: "123 N Main St", line2 };
+      const r = matchOwners({ name: "Jennifer Smith", address }, [owner({ name: "JENNIFER BROWN", raw_address })]);
+      expect(r.decision).toBe("review");
+      expect(r.fields.address?.flags.unit).toBe("mismatch");
     });
 
     it("is never read at a post office box, which a whole family may share", () => {

@@ -205,6 +205,14 @@ function isNumberWord(w: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function isDigits(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -314,7 +322,12 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
   const type = UNIT.get(w);
   if (type === undefined) return null;
   const next = words[i + 1];
-  if (next !== undefined && next !== "," && (isNumberWord(next) || next.length <= 2 || next.startsWith("#"))) {
+  // The id: a number ("4", "12B"), a letter or two ("B"), a "#" form, or letters and digits ("A101", "B-12").
+  if (
+    next !== undefined &&
+    next !== "," &&
+    (isNumberWord(next) || next.length <= 2 || next.startsWith("#") || hasDigit(next))
+  ) {
     return { type, id: next.replace(/^#/, ""), used: 2 };
   }
   // Designators that need no number (Rear, Front, Basement…) stand alone; others without an id are not units.
@@ -611,6 +624,11 @@ function streetKey(text: string): string {
   return withoutSpaces(lower.slice(0, space)) + (SUFFIX.get(last) ?? last);
 }
 
+/** "4-B" and "4B", "B-12" and "B12" are one unit; "12-3" and "1-23" are not, so only a hyphen between a letter and a digit goes. */
+function unitKey(unit: string): string {
+  return unit.replace(/(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)/gi, "");
+}
+
 /** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
 function finish(a: ParsedAddress): ParsedAddress {
   // A US ZIP code that lost its leading zero to a spreadsheet ("7024" for 07024, New Jersey).
@@ -623,8 +641,7 @@ function finish(a: ParsedAddress): ParsedAddress {
   a.street_type = upper(a.street_type);
   a.post_direction = upper(a.post_direction);
   a.unit_type = upper(a.unit_type);
-  // "4-B" and "4B" are one unit.
-  a.unit = upper(a.unit !== null && a.unit.includes("-") ? a.unit.replaceAll("-", "") : a.unit);
+  a.unit = upper(a.unit !== null && a.unit.includes("-") ? unitKey(a.unit) : a.unit);
   for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
   a.city = upper(a.city);
   a.state = upper(a.state);
@@ -692,11 +709,19 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     out.state = found ? found.code : state;
     if (!out.country && found) out.country = found.country;
   }
-  // A city field that also holds the state ("Washington DC", "Sydney NSW"): the city is what comes before it.
+  // A city field that also holds the state's code ("Washington DC", "Washington, D.C.", "Sydney NSW"): the city is
+  // what comes before it. Only the code: a state's name or abbreviation ends real city names (Port Washington, West
+  // New York, Mount Penn).
   if (city.includes(" ")) {
     const cityWords = city.split(" ");
     const region = readRegion(cityWords, out.country);
-    if (region && region.used < cityWords.length && (out.state === null || out.state === region.code)) {
+    const spelling = region ? cityWords.slice(cityWords.length - region.used).join("") : "";
+    if (
+      region &&
+      region.used < cityWords.length &&
+      spelling === region.code.toLowerCase() &&
+      (out.state === null || out.state === region.code)
+    ) {
       out.city = cityWords.slice(0, cityWords.length - region.used).join(" ");
       out.state ??= region.code;
       out.country ??= region.country;

@@ -17,7 +17,7 @@ import { compareNames, type NameComparison, type NameFlags, type NameWord, type 
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
-import { FIDUCIARY_WORDS_IN_CONTEXT } from "./tables/name-words";
+import { ESTATE_WORDS_AGAINST_APPLICANT, FIDUCIARY_WORDS_IN_CONTEXT } from "./tables/name-words";
 
 export type { MatchWeights } from "./policy";
 export { DEFAULT_POLICY, parsePolicy } from "./policy";
@@ -96,7 +96,7 @@ const isOrganisationName = (text: string): boolean => parseName(text)?.business 
 
 const FIDUCIARY_REVIEW =
   "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
-const ROLE_WORDS = new Set(FIDUCIARY_WORDS_IN_CONTEXT);
+const ROLE_WORDS = new Set([...FIDUCIARY_WORDS_IN_CONTEXT, ...ESTATE_WORDS_AGAINST_APPLICANT]);
 
 /**
  * Whether the owner's name closes (or opens) with a role word that is also a surname (MINOR, EST, POA, GUARDIAN…)
@@ -112,9 +112,10 @@ function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean 
   if (words.length + (glued && ROLE_WORDS.has(glued) ? 1 : 0) < 3) return false;
   const last = glued && ROLE_WORDS.has(glued) ? glued : lastWord.key;
   const first = (words[0] as NameWord).key;
-  // Opening the name only in a phrase ("EST OF JOHN SMITH"): "DEC J SMITH" is Declan.
-  const opens = ROLE_WORDS.has(first) && (words[1]?.key === "of" || words[1]?.key === "for");
-  const role = ROLE_WORDS.has(last) ? last : opens ? first : null;
+  // Opening the name only in a phrase ("EST OF JOHN SMITH", "THE LATE JOHN SMITH"): "DEC J SMITH" is Declan.
+  const second = words[1]?.key;
+  const opens = ROLE_WORDS.has(first) && (second === "of" || second === "for" || first === "late");
+  const role = ROLE_WORDS.has(last) ? last : opens ? first : first === "the" && second === "late" ? second : null;
   return role !== null && !applicant.words.some((w) => w.key === role || w.parts.includes(role));
 }
 

@@ -17,6 +17,7 @@ import {
   HONORIFICS,
   NAME_SUFFIXES,
   PROFESSIONAL_SUFFIXES,
+  SOLE_TRADER_WORDS,
   SURNAME_PARTICLES,
 } from "./tables/name-words";
 import { NICKNAME_FAMILIES } from "./tables/nicknames";
@@ -800,6 +801,7 @@ const NOT_A_SURNAME = new Set([...SUFFIX_SET, ...PROFESSIONAL_SET, ...HONORIFIC_
 const NOT_A_CHANGED_SURNAME = new Set([
   ...NOT_A_SURNAME,
   ...TRADE_SET,
+  ...SOLE_TRADER_WORDS.map((w) => fold(w)),
   ...FIDUCIARY_WORDS_IN_CONTEXT,
   ...ACCOUNT_WORDS,
 ]);

@@ -157,7 +157,9 @@ function fiduciaryAt(list: readonly string[]): boolean {
     for (let k = 0; k < parts.length; k++) {
       const w = parts[k] as string;
       const after = k < parts.length - 1 ? parts[k + 1] : list[i + 1];
+      // Never a name: after a name word, or opening the field before one ("SUCCESSION JEAN TREMBLAY", "… OF …").
       if (FIDUCIARY.has(w) && (wordsBefore(list, i) + k >= 1 || after === "of" || after === "for")) return true;
+      if (FIDUCIARY.has(w) && i === 0 && k === parts.length - 1 && nameWordCount(list.slice(1)) >= 2) return true;
       if (!FIDUCIARY_IN_CONTEXT.has(w)) continue;
       const before = k > 0 ? parts[k - 1] : list[i - 1];
       const namesBefore = wordsBefore(list, i) - (k === 0 && before !== undefined ? 1 : 0);

@@ -362,8 +362,14 @@ export const BUSINESS_TRADE_WORDS: readonly string[] = [
   "EQUITY",
   "ADVISORS",
   "ADVISERS",
-  // Sole traders' account titles ("ANNA PHOTOGRAPHY", "TONY PIZZA"): trades that are not also common surnames
-  // (Barber, Baker, Carpenter… are left out).
+];
+
+/**
+ * Trades in sole traders' account titles ("ANNA PHOTOGRAPHY", "TONY PIZZA"). Each is also someone's surname (Pizza,
+ * Care, Tax, Yoga…), so they never make a name an organisation; they only stop a given name followed by one from
+ * reading as a changed surname. Common small-business trades, from US sole-proprietor account titles.
+ */
+export const SOLE_TRADER_WORDS: readonly string[] = [
   "PHOTOGRAPHY",
   "PHOTO",
   "PIZZA",
@@ -496,9 +502,6 @@ export const FIDUCIARY_WORDS: readonly string[] = [
  * after a comma ("SMITH, JOHN MINOR": the surname stands before the comma) or, for TR, after two whole words.
  */
 export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
-  "dec",
-  "late",
-  "receiver",
   "minor",
   "agent",
   "payee",
@@ -516,6 +519,12 @@ export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
   "rep",
   "representative",
 ];
+/**
+ * Words closing a person's name that mark an estate or a court's officer ("JOHN SMITH DEC", "… RECEIVER") or opening
+ * it ("THE LATE JOHN SMITH"), but are also surnames (Dec, Late): read only against the applicant's own name, never
+ * inside a joint field ("JAN DEC & ANNA DEC" are the Decs).
+ */
+export const ESTATE_WORDS_AGAINST_APPLICANT: readonly string[] = ["dec", "late", "receiver"];
 /** Words that make a neighbouring word above a fiduciary one: "AS AGENT", "A MINOR", "GUARDIAN OF", "TR UA". */
 export const FIDUCIARY_BEFORE: readonly string[] = ["a", "as", "the", "its", "pers", "personal", "successor", "rep"];
 export const FIDUCIARY_AFTER: readonly string[] = ["for", "of", "in", "fbo", "ua", "uad", "dtd", "u", "est", "estate"];

@@ -5,7 +5,8 @@
  * territories, freely associated states and the Armed Forces codes); Australia Post state and territory
  * abbreviations; Canada Post province and territory symbols. Each row: country, code, then the names and other
  * spellings that mean it (upper case, no punctuation). Codes written with periods ("N.Y.", "N.S.W.", "D.C.") fold to
- * spaced letters ("N Y") and are listed that way, with the older GPO Style Manual forms ("N MEX", "W VA").
+ * spaced letters ("N Y") and are listed that way, with the older GPO Style Manual forms ("N MEX", "W VA"); the
+ * Australian two-letter ones (S.A., W.A., N.T.) are left out: spaced, they read like unit letters and directionals.
  */
 export interface RegionRow {
   readonly country: "US" | "AU" | "CA";
@@ -86,11 +87,11 @@ export const REGIONS: readonly RegionRow[] = [
   au("NSW", "NEW SOUTH WALES", "N S W"),
   au("VIC", "VICTORIA"),
   au("QLD", "QUEENSLAND"),
-  au("WA", "WESTERN AUSTRALIA", "W A"),
-  au("SA", "SOUTH AUSTRALIA", "S A"),
+  au("WA", "WESTERN AUSTRALIA"),
+  au("SA", "SOUTH AUSTRALIA"),
   au("TAS", "TASMANIA"),
   au("ACT", "AUSTRALIAN CAPITAL TERRITORY", "A C T"),
-  au("NT", "NORTHERN TERRITORY", "N T"),
+  au("NT", "NORTHERN TERRITORY"),
   au("JBT", "JERVIS BAY TERRITORY"),
   ca("AB", "ALBERTA"),
   ca("BC", "BRITISH COLUMBIA"),
