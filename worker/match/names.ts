@@ -174,9 +174,10 @@ function isBusiness(words: string[]): boolean {
   return words.length >= 2 && TRADE_SET.has(last);
 }
 
+// Every word is made with all its fields, the lazily filled ones included, so all share one shape.
 function makeWord(text: string): NameWord {
   if (!text.includes(" ") && !text.includes("-")) {
-    return { key: text, parts: [text], text, compound: false, given: undefined };
+    return { key: text, parts: [text], text, compound: false, given: undefined, phonetic: undefined, joined: false };
   }
   const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
   const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
@@ -186,6 +187,8 @@ function makeWord(text: string): NameWord {
     text,
     compound: pieces.length > 1,
     given: undefined,
+    phonetic: undefined,
+    joined: false,
   };
 }
 
