@@ -7,7 +7,7 @@
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
 import { fold, rowsToLookup, words } from "./normalize";
-import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
+import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
 import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
@@ -869,7 +869,7 @@ function numberSimilarity(a: string, b: string): number {
   const db = b.replace(/\D/g, "");
   if (da.length > 0 && da === db) return 0.9; // 12A vs 12
   // One keyed digit wrong, dropped or swapped ("106" vs "16", "562" vs "526").
-  if (da.length > 0 && db.length > 0 && damerauLevenshtein(da, db) === 1) return 0.5;
+  if (da.length > 0 && db.length > 0 && oneEditApart(da, db)) return 0.5;
   return 0;
 }
 
@@ -890,7 +890,7 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     // ZIP codes compare on their five digits; other countries' codes whole.
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
-    postal = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
+    postal = a === b ? 1 : a.length === b.length && oneEditApart(a, b) ? 0.4 : 0;
   }
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
@@ -1003,7 +1003,7 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
     // One keyed digit off ("4053" for 4035) in the same city is the same code.
-    return a === b || (a.length === b.length && damerauLevenshtein(a, b) === 1 && sameCity(applicant, owner));
+    return a === b || (a.length === b.length && oneEditApart(a, b) && sameCity(applicant, owner));
   }
   return sameCity(applicant, owner);
 }
