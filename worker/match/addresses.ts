@@ -523,10 +523,13 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
 
   // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
   // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
-  const segs: string[][] = [[]];
-  for (const w of all) {
-    if (w !== ",") (segs[segs.length - 1] as string[]).push(w);
-    else if ((segs[segs.length - 1] as string[]).length > 0) segs.push([]);
+  // Each segment is sliced out whole, at its final size.
+  const segs: string[][] = [];
+  let from = 0;
+  for (let i = 0; i <= all.length; i++) {
+    if (i < all.length && all[i] !== ",") continue;
+    if (i > from) segs.push(all.slice(from, i));
+    from = i + 1;
   }
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
