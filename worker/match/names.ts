@@ -64,7 +64,9 @@ interface Relatives {
 // Every given name we know as a real name: nickname families plus the common-names table.
 const KNOWN_GIVEN = new Map<string, KnownGivenName>();
 for (const name of [...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]) {
-  if (!KNOWN_GIVEN.has(name)) KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null });
+  if (KNOWN_GIVEN.has(name)) continue;
+  // Made with the lazily built relatives field too, so every entry keeps one shape.
+  KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null, relatives: undefined });
 }
 
 /** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
