@@ -7,7 +7,7 @@
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
 import { fold, rowsToLookup, words } from "./normalize";
-import { bagDistance, damerauLevenshtein, jaroWinkler } from "./similarity";
+import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
 import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
@@ -17,6 +17,7 @@ import { UNIT_DESIGNATORS } from "./tables/units";
 // All lookups work on folded (lower-case) words; display forms are upper-cased at the edge.
 const SUFFIX = rowsToLookup(STREET_SUFFIXES);
 const UNIT = rowsToLookup(UNIT_DESIGNATORS);
+const UNIT_SHAPES = keyShapes(UNIT.keys());
 const DIRECTION = rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" "))));
 const COUNTRY = new Map<string, string>();
 for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n), code);
@@ -307,6 +308,31 @@ function readCountry(words: string[]): { code: string; used: number } | null {
   return null;
 }
 
+/**
+ * The first characters and lengths of a lookup's keys: under each ASCII first character, one bit per key length
+ * (lengths from 31 up share the last bit). unitAt asks about every word of a street line, and nearly all of them
+ * (house numbers aside, street and place names) have a shape no unit designator has: this answers for them without
+ * hashing the word for the Map.
+ */
+function keyShapes(keys: Iterable<string>): Uint32Array {
+  const shapes = new Uint32Array(128);
+  for (const key of keys) {
+    const c = key.charCodeAt(0);
+    if (c < 128) shapes[c] = (shapes[c] as number) | lengthBit(key.length);
+  }
+  return shapes;
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+/** Whether a word may be a key of the lookup keyShapes described; words opening outside ASCII always may. */
+function mayBeKey(shapes: Uint32Array, word: string): boolean {
+  const c = word.charCodeAt(0);
+  return !(c < 128) || ((shapes[c] as number) & lengthBit(word.length)) !== 0;
+}
+
 const STANDALONE_UNITS = new Set(["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"]);
 
 /** A unit designator word and, when glued to it, the unit id ("#4", "apt5"). */
@@ -319,7 +345,7 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
   }
   // No designator starts with a digit: house numbers and postal codes skip the lookup.
   if (isNumberWord(w)) return null;
-  const type = UNIT.get(w);
+  const type = mayBeKey(UNIT_SHAPES, w) ? UNIT.get(w) : undefined;
   if (type === undefined) return null;
   const next = words[i + 1];
   // The id: a number ("4", "12B"), a letter or two ("B"), a "#" form, or letters and digits ("A101", "B-12").
@@ -510,10 +536,13 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
 
   // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
   // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
-  const segs: string[][] = [[]];
-  for (const w of all) {
-    if (w !== ",") (segs[segs.length - 1] as string[]).push(w);
-    else if ((segs[segs.length - 1] as string[]).length > 0) segs.push([]);
+  // Each segment is sliced out whole, at its final size.
+  const segs: string[][] = [];
+  let from = 0;
+  for (let i = 0; i <= all.length; i++) {
+    if (i < all.length && all[i] !== ",") continue;
+    if (i > from) segs.push(all.slice(from, i));
+    from = i + 1;
   }
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
@@ -727,7 +756,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
       out.country ??= region.country;
     }
   }
-  const postal = words(fields.postal_code ?? "", KEEP_HYPHEN).join("");
+  const postal = postalText(fields.postal_code ?? "");
   if (postal.length > 0) {
     const read = readPostal([postal]);
     // Upper case like the one-line parser's, so "k1a 0b1" typed in a form equals the bank's "K1A 0B1".
@@ -737,6 +766,20 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   }
   const parsed = finish(out);
   return isEmptyAddress(parsed) ? null : parsed;
+}
+
+/**
+ * A typed postal code as one folded word, its spaces gone ("K1A 0B1" → "k1a0b1"). Most are typed as letters and
+ * digits only, which fold to themselves in lower case: they skip the tokenizer and its word list.
+ */
+function postalText(typed: string): string {
+  for (let i = 0; i < typed.length; i++) {
+    const c = typed.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      return words(typed, KEEP_HYPHEN).join("");
+    }
+  }
+  return typed.toLowerCase();
 }
 
 /** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */
@@ -854,7 +897,7 @@ function numberSimilarity(a: string, b: string): number {
   const db = b.replace(/\D/g, "");
   if (da.length > 0 && da === db) return 0.9; // 12A vs 12
   // One keyed digit wrong, dropped or swapped ("106" vs "16", "562" vs "526").
-  if (da.length > 0 && db.length > 0 && damerauLevenshtein(da, db) === 1) return 0.5;
+  if (da.length > 0 && db.length > 0 && oneEditApart(da, db)) return 0.5;
   return 0;
 }
 
@@ -875,7 +918,7 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     // ZIP codes compare on their five digits; other countries' codes whole.
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
-    postal = a === b ? 1 : a.length === b.length && damerauLevenshtein(a, b) === 1 ? 0.4 : 0;
+    postal = a === b ? 1 : a.length === b.length && oneEditApart(a, b) ? 0.4 : 0;
   }
   if (applicant.number && owner.number) number = numberSimilarity(applicant.number, owner.number);
   if (applicant.street_name && owner.street_name) {
@@ -911,10 +954,14 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
   }
   if (applicant.unit && owner.unit) unit = applicant.unit === owner.unit ? 1 : 0;
   if (applicant.city && owner.city) {
-    const a = cityKey(applicant.city);
-    let s = textSimilarity(a, cityKey(owner.city));
-    // Australian addresses often give the locality where a US one has the city.
-    if (s < 1) for (const place of owner.localities) s = Math.max(s, textSimilarity(a, cityKey(place)) * 0.9);
+    // The same city spelled the same way (most pairs) has the same key: no key to look up.
+    let s = 1;
+    if (applicant.city !== owner.city) {
+      const a = cityKey(applicant.city);
+      s = textSimilarity(a, cityKey(owner.city));
+      // Australian addresses often give the locality where a US one has the city.
+      if (s < 1) for (const place of owner.localities) s = Math.max(s, textSimilarity(a, cityKey(place)) * 0.9);
+    }
     city = s;
   }
   if (applicant.state && owner.state) state = applicant.state === owner.state ? 1 : 0;
@@ -984,13 +1031,14 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
     // One keyed digit off ("4053" for 4035) in the same city is the same code.
-    return a === b || (a.length === b.length && damerauLevenshtein(a, b) === 1 && sameCity(applicant, owner));
+    return a === b || (a.length === b.length && oneEditApart(a, b) && sameCity(applicant, owner));
   }
   return sameCity(applicant, owner);
 }
 
 function sameCity(applicant: ParsedAddress, owner: ParsedAddress): boolean {
-  return applicant.city !== null && owner.city !== null && cityKey(applicant.city) === cityKey(owner.city);
+  if (applicant.city === null || owner.city === null) return false;
+  return applicant.city === owner.city || cityKey(applicant.city) === cityKey(owner.city);
 }
 
 const LABELS: Record<keyof AddressFlags, string> = {

@@ -5,7 +5,7 @@
  * returns the score together with the flags and reasons that explain it.
  */
 import { fold, words } from "./normalize";
-import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey } from "./similarity";
+import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey, withinOneEdit } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
   ACCOUNT_WORDS,
@@ -65,7 +65,9 @@ interface Relatives {
 // Every given name we know as a real name: nickname families plus the common-names table.
 const KNOWN_GIVEN = new Map<string, KnownGivenName>();
 for (const name of [...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]) {
-  if (!KNOWN_GIVEN.has(name)) KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null });
+  if (KNOWN_GIVEN.has(name)) continue;
+  // Made with the lazily built relatives field too, so every entry keeps one shape.
+  KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null, relatives: undefined });
 }
 
 /** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
@@ -175,9 +177,10 @@ function isBusiness(words: string[]): boolean {
   return words.length >= 2 && TRADE_SET.has(last);
 }
 
+// Every word is made with all its fields, the lazily filled ones included, so all share one shape.
 function makeWord(text: string): NameWord {
   if (!text.includes(" ") && !text.includes("-")) {
-    return { key: text, parts: [text], text, compound: false, given: undefined };
+    return { key: text, parts: [text], text, compound: false, given: undefined, phonetic: undefined, joined: false };
   }
   const pieces = text.split(/[\s-]+/).filter((p) => p.length > 0);
   const parts = pieces.filter((p) => !PARTICLE_SET.has(p));
@@ -187,6 +190,8 @@ function makeWord(text: string): NameWord {
     text,
     compound: pieces.length > 1,
     given: undefined,
+    phonetic: undefined,
+    joined: false,
   };
 }
 
@@ -434,40 +439,6 @@ function letterMask(word: string): number {
   let mask = 0;
   for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
   return mask;
-}
-
-/**
- * Whether two words are at most one edit apart (insertion, deletion, substitution or adjacent transposition): the
- * same test as damerauLevenshtein(a, b) <= 1, in one pass over the characters. Searching a known name's relatives
- * (a handful of names) this way is cheaper than a symmetric-deletion index, which builds a string per lookup.
- */
-function withinOneEdit(a: string, b: string): boolean {
-  const la = a.length;
-  const lb = b.length;
-  if (la === lb) {
-    let i = 0;
-    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-    if (i >= la - 1) return true;
-    // Substitution at i: the rest equal.
-    let j = i + 1;
-    while (j < la && a.charCodeAt(j) === b.charCodeAt(j)) j++;
-    if (j === la) return true;
-    // Transposition of i and i + 1: the rest equal.
-    if (a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
-    for (j = i + 2; j < la; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
-    return true;
-  }
-  if (la === lb + 1) return oneInsertion(b, a);
-  if (lb === la + 1) return oneInsertion(a, b);
-  return false;
-}
-
-/** Whether `long` is `short` with one character inserted (long.length === short.length + 1). */
-function oneInsertion(short: string, long: string): boolean {
-  let i = 0;
-  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
-  for (let j = i; j < short.length; j++) if (short.charCodeAt(j) !== long.charCodeAt(j + 1)) return false;
-  return true;
 }
 
 /** The names a known given name is a nickname of or for (four letters or more), by length; null when none. */

@@ -197,6 +197,51 @@ export function damerauLevenshtein(a: string, b: string): number {
 }
 
 /**
+ * Whether two words are at most one edit apart (insertion, deletion, substitution or adjacent transposition): the
+ * same test as damerauLevenshtein(a, b) <= 1 for words of up to MAX_COMPARE characters, in one pass over the
+ * characters. Searching a known name's relatives (a handful of names) this way is cheaper than a symmetric-deletion
+ * index, which builds a string per lookup.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i >= la - 1) return true;
+    // Substitution at i: the rest equal.
+    let j = i + 1;
+    while (j < la && a.charCodeAt(j) === b.charCodeAt(j)) j++;
+    if (j === la) return true;
+    // Transposition of i and i + 1: the rest equal.
+    if (a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
+    for (j = i + 2; j < la; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+  if (la === lb + 1) return oneInsertion(b, a);
+  if (lb === la + 1) return oneInsertion(a, b);
+  return false;
+}
+
+/** Whether `long` is `short` with one character inserted (long.length === short.length + 1). */
+function oneInsertion(short: string, long: string): boolean {
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  for (let j = i; j < short.length; j++) if (short.charCodeAt(j) !== long.charCodeAt(j + 1)) return false;
+  return true;
+}
+
+/**
+ * damerauLevenshtein(a, b) === 1 without the matrix: postal codes and house numbers that differ are told apart from
+ * one keyed digit off in one pass. Past MAX_COMPARE characters the distance compares prefixes, so such text takes it.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length > MAX_COMPARE || b.length > MAX_COMPARE) return damerauLevenshtein(a, b) === 1;
+  return withinOneEdit(a, b);
+}
+
+/**
  * A phonetic key in the spirit of Metaphone, reduced to what separates English and European names: silent and
  * doubled letters go, sound-alike consonant groups (C/K/Q, PH/F, Z/S, DG/J, V/F…) merge, vowels after the first
  * letter are dropped. Two spellings with the same key sound alike. One pass over the letters, no regular expressions
