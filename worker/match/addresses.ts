@@ -670,7 +670,7 @@ function finish(a: ParsedAddress): ParsedAddress {
   a.street_type = upper(a.street_type);
   a.post_direction = upper(a.post_direction);
   a.unit_type = upper(a.unit_type);
-  a.unit = upper(a.unit !== null && a.unit.includes("-") ? unitKey(a.unit) : a.unit);
+  a.unit = upper(a.unit?.includes("-") ? unitKey(a.unit) : a.unit);
   for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
   a.city = upper(a.city);
   a.state = upper(a.state);
