@@ -392,6 +392,14 @@ describe("matchOwners", () => {
       ["John Smith", "CUSTODIAN FOR JOHN SMITH"],
       ["John Smith", "LATE JOHN SMITH"],
       ["Jean Tremblay", "SUCCESSION JEAN TREMBLAY"],
+      ["John Smith", "SMITH, JOHN DEC"],
+      ["John Smith", "SMITH, JOHN A DEC"],
+      ["John Smith", "SMITH, JOHN, DEC"],
+      ["John Smith", "SMITH, JOHN RECEIVER"],
+      ["John Smith", "SMITH, JOHN LATE"],
+      ["John Smith", "MINOR JOHN SMITH"],
+      ["John Smith", "GUARDIAN JOHN SMITH"],
+      ["John Smith", "EST JOHN SMITH"],
     ])("sends %s with a role word the name does not explain (%s) to a person, saying why", (who, name) => {
       const r = decide(name, { ...applicant, name: who });
       expect(r.decision).toBe("review");
@@ -511,7 +519,43 @@ describe("matchOwners", () => {
     });
 
     it.each([
+      ["Anna Lee", "ANNA LEE PHOTOGRAPHY"],
+      ["John Smith", "JOHN SMITH HANDYMAN SVC"],
+      ["Maria Garcia", "MARIA GARCIA DAYCARE"],
+    ])("sends %s's full name followed by a trade (%s) to a person as a business account", (who, name) => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      expect(r.decision).toBe("review");
+      expect(r.reasons).toContain(
+        "The owner trades under a business name (DBA): a business account needs a person to check",
+      );
+    });
+
+    it.each([
+      ["Mary Smith", "MARY JONES FBO"],
+      ["Mary Smith", "MARY JONES BENEFICIARY"],
+      ["Huang Li", "HUANG MEI"],
+      ["Nguyen Van Minh", "NGUYEN THI LAN"],
+      ["Nguyen Lan", "NGUYEN LINH"],
+    ])("does not read %s / %s as a changed surname (a marker, or a family name written first)", (who, name) => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      expect(r.decision).not.toBe("match");
+    });
+
+    it("does not forgive two keying errors inside a short given name when the surnames agree (LI / MEI HUANG)", () => {
+      const r = matchOwners({ name: "Li Huang", address: applicant.address }, [
+        owner({ name: "MEI HUANG", raw_address: home }),
+      ]);
+      expect(r.decision).toBe("review");
+      const typo = matchOwners({ name: "Blake Cheers", address: applicant.address }, [
+        owner({ name: "BLAW CHEERS", raw_address: home }),
+      ]);
+      expect(typo.decision).toBe("match");
+    });
+
+    it.each([
       ["Joseph Pizza", "JOSEPH PIZZA"],
+      ["Joseph Pizza", "JOSEPH A PIZZA"],
+      ["Ann Care", "ANN MARIE CARE"],
       ["Joseph Pizza", "PIZZA, JOSEPH"],
       ["Joseph Pizza", "JOSEPH & MARIA PIZZA"],
       ["Priya Yoga", "PRIYA YOGA"],

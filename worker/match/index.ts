@@ -17,7 +17,7 @@ import { compareNames, type NameComparison, type NameFlags, type NameWord, type 
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
-import { ESTATE_WORDS_AGAINST_APPLICANT, FIDUCIARY_WORDS_IN_CONTEXT } from "./tables/name-words";
+import { ESTATE_WORDS_AGAINST_APPLICANT, FIDUCIARY_WORDS_IN_CONTEXT, SOLE_TRADER_WORDS } from "./tables/name-words";
 
 export type { MatchWeights } from "./policy";
 export { DEFAULT_POLICY, parsePolicy } from "./policy";
@@ -98,25 +98,59 @@ const FIDUCIARY_REVIEW =
   "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
 const ROLE_WORDS = new Set([...FIDUCIARY_WORDS_IN_CONTEXT, ...ESTATE_WORDS_AGAINST_APPLICANT]);
 
+const TRADE_REVIEW = "The owner trades under a business name (DBA): a business account needs a person to check";
+const SOLE_TRADES = new Set(SOLE_TRADER_WORDS.map((w) => w.toLowerCase()));
+
+/** Whether the applicant's own name holds the word (then it is their name, not a role or a trade). */
+function applicantHolds(applicant: ParsedName, word: string): boolean {
+  return applicant.words.some((w) => w.key === word || w.parts.includes(word));
+}
+
 /**
- * Whether the owner's name closes (or opens) with a role word that is also a surname (MINOR, EST, POA, GUARDIAN…)
- * after two other words, and the applicant's own name does not hold that word: "JOHN SMITH EST" is John Smith's
+ * The words that close the owner's name, with how many words it has: its last word (a part glued on with a hyphen,
+ * "SMITH-EST", counts as a word of its own) and, in a "LAST, FIRST" form, the word closing the given names
+ * ("SMITH, JOHN DEC").
+ */
+function closingWords(owner: ParsedName, glueable: ReadonlySet<string>): { words: string[]; count: number } {
+  const all = owner.words;
+  const last = all[all.length - 1] as NameWord;
+  const gluedPart = last.compound ? (last.parts[last.parts.length - 1] as string) : null;
+  const glued = gluedPart !== null && glueable.has(gluedPart) ? gluedPart : null;
+  const words = [glued ?? last.key];
+  if (owner.comma_form && all.length >= 3) words.push((all[all.length - 2] as NameWord).key);
+  return { words, count: all.length + (glued ? 1 : 0) };
+}
+
+/**
+ * Whether the owner's name closes (or opens) with a role word that is also a surname (MINOR, EST, POA, GUARDIAN, DEC…)
+ * beside two other words, and the applicant's own name does not hold that word: "JOHN SMITH EST" is John Smith's
  * estate, "JOHN SMITH MINOR" a minor's account, while "MARY ANN EST" is Mary Ann Est's own. Read against the
  * applicant's name because the field alone cannot tell the two apart.
  */
 function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean {
-  const words = owner.words;
-  const lastWord = words[words.length - 1] as NameWord;
-  // A role glued on with a hyphen ("JOHN SMITH-EST") counts as a word of its own.
-  const glued = lastWord.compound ? (lastWord.parts[lastWord.parts.length - 1] as string) : null;
-  if (words.length + (glued && ROLE_WORDS.has(glued) ? 1 : 0) < 3) return false;
-  const last = glued && ROLE_WORDS.has(glued) ? glued : lastWord.key;
-  const first = (words[0] as NameWord).key;
-  // Opening the name only in a phrase ("EST OF JOHN SMITH", "THE LATE JOHN SMITH"): "DEC J SMITH" is Declan.
-  const second = words[1]?.key;
-  const opens = ROLE_WORDS.has(first) && (second === "of" || second === "for" || first === "late");
-  const role = ROLE_WORDS.has(last) ? last : opens ? first : first === "the" && second === "late" ? second : null;
-  return role !== null && !applicant.words.some((w) => w.key === role || w.parts.includes(role));
+  const closing = closingWords(owner, ROLE_WORDS);
+  if (closing.count < 3) return false;
+  const role = closing.words.find((w) => ROLE_WORDS.has(w));
+  if (role !== undefined) return !applicantHolds(applicant, role);
+  // Opening it: "GUARDIAN JOHN SMITH", "EST OF JOHN SMITH", "THE LATE JOHN SMITH"; DEC only before OF or FOR ("DEC J
+  // SMITH" is Declan).
+  const first = (owner.words[0] as NameWord).key;
+  const second = owner.words[1]?.key;
+  const opens = ROLE_WORDS.has(first) && (first !== "dec" || second === "of" || second === "for");
+  const opening = opens ? first : first === "the" && second === "late" ? second : null;
+  return opening !== null && !applicantHolds(applicant, opening);
+}
+
+/**
+ * Whether a full name is followed by a sole trader's trade the applicant's own name lacks ("JOHN SMITH PHOTOGRAPHY",
+ * "MARIA GARCIA DAYCARE"): the account of a business, if the owner's own. Trades that are also surnames (Pizza, Care)
+ * only count here, read against the applicant, never in the organisation test.
+ */
+function soleTraderTitle(applicant: ParsedName, owner: ParsedName): boolean {
+  const closing = closingWords(owner, SOLE_TRADES);
+  if (closing.count < 3) return false;
+  const trade = closing.words.find((w) => SOLE_TRADES.has(w));
+  return trade !== undefined && !applicantHolds(applicant, trade);
 }
 
 /**
@@ -129,6 +163,7 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
     const ownerName = parseName(raw);
     if (!ownerName) return null;
     const c = compareNames(applicant, ownerName);
+    if (soleTraderTitle(applicant, ownerName)) c.needs_review = TRADE_REVIEW;
     if (unexplainedRoleWord(applicant, ownerName)) c.needs_review = FIDUCIARY_REVIEW;
     return c;
   }
@@ -150,9 +185,7 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
     best.flags.business_name = true;
     best.reasons.unshift("Owner is an organisation, not a person");
   }
-  if (readings.trade_name) {
-    best.needs_review = "The owner trades under a business name (DBA): a business account needs a person to check";
-  }
+  if (readings.trade_name || soleTraderTitle(applicant, bestName)) best.needs_review = TRADE_REVIEW;
   if (readings.fiduciary || unexplainedRoleWord(applicant, bestName)) best.needs_review = FIDUCIARY_REVIEW;
   if (readings.beneficiary)
     best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");

@@ -9,16 +9,20 @@ import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey, withinOneEdi
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
   ACCOUNT_WORDS,
+  BENEFICIARY_MARKERS,
   BUSINESS_ENTITY_FORMS,
   BUSINESS_ENTITY_FORMS_AT_END,
   BUSINESS_TRADE_WORDS,
+  FAMILY_NAMES_WRITTEN_FIRST,
   FIDUCIARY_WORDS_IN_CONTEXT,
   GIVEN_LIKE_PARTICLES,
   HONORIFICS,
+  MORE_OWNERS_DESIGNATIONS,
   NAME_SUFFIXES,
   PROFESSIONAL_SUFFIXES,
   SOLE_TRADER_WORDS,
   SURNAME_PARTICLES,
+  TRADE_NAME_MARKERS,
 } from "./tables/name-words";
 import { NICKNAME_FAMILIES } from "./tables/nicknames";
 
@@ -690,6 +694,18 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   };
 }
 
+/**
+ * How many keying errors the run-together comparison may forgive when both names have the same words and one role
+ * matches exactly: one, or two when the other role's words both have four letters or more.
+ */
+function editsInsideOneWord(a: NameWord[], b: NameWord[], best: Scored): number {
+  const exactGiven = best.given.kind === "exact";
+  if (!exactGiven && best.surname.kind !== "exact") return 2;
+  const mine = exactGiven ? (a[a.length - 1] as NameWord) : (a[0] as NameWord);
+  const theirs = b[exactGiven ? best.surnameIndex : best.givenIndex] as NameWord;
+  return Math.min(mine.key.length, theirs.key.length) >= 4 ? 2 : 1;
+}
+
 /** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */
 function rotations(words: NameWord[]): string[] {
   const n = words.length;
@@ -773,9 +789,16 @@ const NOT_A_CHANGED_SURNAME = new Set([
   ...NOT_A_SURNAME,
   ...TRADE_SET,
   ...SOLE_TRADER_WORDS.map((w) => fold(w)),
+  // Markers of another party or more owners left closing the field ("MARY JONES FBO", "… ET AL", "… DBA").
+  ...BENEFICIARY_MARKERS.flat(),
+  ...MORE_OWNERS_DESIGNATIONS.flat(),
+  ...TRADE_NAME_MARKERS.flat(),
   ...FIDUCIARY_WORDS_IN_CONTEXT,
   ...ACCOUNT_WORDS,
 ]);
+// A first word that is a common family name of a family-name-first tradition ("NGUYEN VAN MINH"): a shared first
+// word may be the shared family name, not the given name.
+const FAMILY_NAME_FIRST = new Set(FAMILY_NAMES_WRITTEN_FIRST);
 // Titles of men, who rarely take a spouse's surname: a changed surname is then not the likely reading.
 const MALE_TITLES = new Set(["mr", "sir", "master"]);
 
@@ -850,6 +873,10 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
     if (typoLengths || lengthA === lengthB) {
       const keysA = rotations(a);
       const keysB = rotations(b);
+      // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
+      // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
+      // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
+      const maxEdits = !wordsDiffer && best !== null ? editsInsideOneWord(a, b, best) : 2;
       const typoPossible = typoLengths && bagDistance(keysA[0] as string, keysB[0] as string) <= 2;
       if (typoPossible || lengthA === lengthB) {
         for (const kb of keysB) {
@@ -857,7 +884,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
             if (ka === kb) whole = Math.max(whole, 0.97);
             else if (typoPossible) {
               const d = damerauLevenshtein(ka, kb);
-              if (d <= 2) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+              if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
             }
           }
         }
@@ -956,6 +983,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       best.surnameIndex === b.length - 1 &&
       ownerSurname.key.length > 1 &&
       !NOT_A_CHANGED_SURNAME.has(ownerSurname.key) &&
+      !FAMILY_NAME_FIRST.has((a[0] as NameWord).key) &&
       !ownerSurname.parts.some((part) => NOT_A_CHANGED_SURNAME.has(part)) &&
       !applicant.honorifics.some((t) => MALE_TITLES.has(t)) &&
       !owner.honorifics.some((t) => MALE_TITLES.has(t)) &&
