@@ -292,6 +292,50 @@ describe("post-directionals without a comma", () => {
     expect(line("12 GEORGE ST, SYDNEY, N.S.W. 2000")).toMatchObject({ city: "SYDNEY", state: "NSW", country: "AU" });
   });
 
+  it("reads French and other unit designators, and never takes two flats for one home", () => {
+    const form = parseAddressFields({
+      line1: "4500 rue Saint-Denis",
+      line2: "app 4",
+      city: "Montréal",
+      state: "QC",
+      postal_code: "H2J 2L3",
+    });
+    if (!form) throw new Error("must parse");
+    expect(form.unit).toBe("4");
+    for (const [raw, same] of [
+      ["4500 RUE SAINT-DENIS, APP 4, MONTREAL, QC H2J 2L3", true],
+      ["4500 RUE SAINT-DENIS APP 4 MONTREAL QC H2J 2L3", true],
+      ["4500 RUE SAINT-DENIS, APP 7, MONTREAL, QC H2J 2L3", false],
+      ["4500 RUE SAINT-DENIS, APPARTEMENT 7, MONTREAL, QC H2J 2L3", false],
+      ["4500 RUE SAINT-DENIS, BUREAU 300, MONTREAL, QC H2J 2L3", false],
+      ["4500 RUE SAINT-DENIS, CONDO 7, MONTREAL, QC H2J 2L3", false],
+      ["4500 RUE SAINT-DENIS, LOT 7 RR2, MONTREAL, QC H2J 2L3", false],
+    ] as const) {
+      expect(compareAddresses(form, line(raw, "Montréal")).same_home, raw).toBe(same);
+    }
+  });
+
+  it("reads a second form line holding only a unit id as the unit", () => {
+    for (const [line2, unit] of [
+      ["4", "4"],
+      ["4B", "4B"],
+      ["A101", "A101"],
+      ["B-12", "B12"],
+      ["4 B", "4B"],
+    ] as const) {
+      expect(parseAddressFields({ line1: "12 Main St", line2, city: "Albany", state: "NY" })?.unit, line2).toBe(unit);
+    }
+    expect(
+      parseAddressFields({ line1: "12 Main St", line2: "c/o Smith", city: "Albany", state: "NY" })?.unit,
+    ).toBeNull();
+  });
+
+  it("reads Australian state codes written with periods as a part of their own", () => {
+    expect(line("1 MAIN ST, ADELAIDE, S.A. 5000")).toMatchObject({ city: "ADELAIDE", state: "SA", country: "AU" });
+    expect(line("12 HAY ST, PERTH, W.A. 6000")).toMatchObject({ city: "PERTH", state: "WA" });
+    expect(line("5 MITCHELL ST, DARWIN, N.T. 0800")).toMatchObject({ city: "DARWIN", state: "NT" });
+  });
+
   it("reads a unit written with a hyphen (4-B) as the same unit as 4B", () => {
     const form = parseAddressFields({
       line1: "5 High St",

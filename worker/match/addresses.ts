@@ -290,6 +290,26 @@ function regionIn(hits: RegionHit[], country: string | null): RegionHit {
   return hits[0] as RegionHit;
 }
 
+/**
+ * A state code spelled letter by letter as a segment of its own ("ADELAIDE, S.A. 5000" folds to "s a"): read only
+ * when the letters are the whole segment, where they cannot be a unit letter or a directional.
+ */
+function spelledRegion(
+  words: string[],
+  countryHint: string | null,
+): { code: string; country: string; used: number } | null {
+  if (words.length < 2 || words.length > 3) return null;
+  let code = "";
+  for (const w of words) {
+    if (w.length !== 1) return null;
+    code += w;
+  }
+  const hits = REGION.get(code);
+  if (!hits) return null;
+  const hit = regionIn(hits, countryHint);
+  return { code: hit.code, country: hit.country, used: words.length };
+}
+
 /** A misspelled one-word state name ("CALIFRONIA"), through the fuzzy region table. */
 function guessRegion(word: string, countryHint: string | null): { code: string; country: string; used: number } | null {
   const guess = REGION_NAME_TABLE.find(word);
@@ -549,7 +569,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const seg = lastSegment(segs);
   // A four-digit postal code reads the state as Australian (WA, NT are also US/Canadian codes).
   const hint = out.country ?? (out.postal_code && out.postal_code.length === 4 ? "AU" : null);
-  const region = seg ? readRegion(seg, hint) : null;
+  const region = seg ? (readRegion(seg, hint) ?? spelledRegion(seg, hint)) : null;
   if (seg && region && (seg.length > region.used || segs.length > 1)) {
     out.state = region.code;
     out.country ??= region.country;
@@ -695,6 +715,17 @@ function isEmptyAddress(a: ParsedAddress): boolean {
   );
 }
 
+/**
+ * A second form line that is only a unit id, with no designator: "4", "4B", "A101", "B-12", or a number and a
+ * letter apart ("4 B").
+ */
+function bareUnit(line: string[]): string | null {
+  const first = line[0] as string;
+  if (line.length === 1) return hasDigit(first) && /^[a-z0-9-]+$/.test(first) && !first.startsWith("-") ? first : null;
+  const second = line[1] as string;
+  return line.length === 2 && isDigits(first, 0, first.length) && /^[a-z]$/.test(second) ? first + second : null;
+}
+
 function withoutCommas(words: string[]): string[] {
   return words.includes(",") ? words.filter((w) => w !== ",") : words;
 }
@@ -719,8 +750,8 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     if (unit && unit.used === line2.length) {
       out.unit_type = unit.type;
       out.unit = unit.id;
-    } else if (line2.length === 1 && /^\d+[a-z]?$/.test(line2[0] as string) && out.unit === null) {
-      out.unit = line2[0] as string;
+    } else if (out.unit === null && bareUnit(line2) !== null) {
+      out.unit = bareUnit(line2);
     } else if (out.street_name === null && isNumberWord(line2[0] as string)) {
       parseStreetWords(line2, out);
     } else out.localities.push(joinWords(line2));
@@ -1027,6 +1058,8 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   }
   if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
   if (applicant.unit !== owner.unit) return false;
+  // A unit in a spelling no table knows stays among the places ("LOT 7 RR2"): places holding a number must agree.
+  if (numberedPlaces(applicant) !== numberedPlaces(owner)) return false;
   if (applicant.postal_code && owner.postal_code) {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
@@ -1034,6 +1067,13 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
     return a === b || (a.length === b.length && oneEditApart(a, b) && sameCity(applicant, owner));
   }
   return sameCity(applicant, owner);
+}
+
+function numberedPlaces(a: ParsedAddress): string {
+  let out = "";
+  // Spacing aside: "VILLA 74 VILLAGE GLEN" is "VILLA74 VILLAGE GLEN".
+  for (const place of a.localities) if (hasDigit(place)) out += `${place.replaceAll(" ", "")}|`;
+  return out;
 }
 
 function sameCity(applicant: ParsedAddress, owner: ParsedAddress): boolean {
