@@ -315,6 +315,35 @@ describe("post-directionals without a comma", () => {
     }
   });
 
+  it("reads a designator word followed by a street type as the street's name (45 FRONT ST, 12 CONDO RD)", () => {
+    for (const raw of [
+      "45 CONDO RD, SPRINGFIELD, IL 62704",
+      "45 FRONT ST, SPRINGFIELD, IL 62704",
+      "12 BUREAU ST SPRINGFIELD IL 62704",
+    ]) {
+      const parsed = line(raw);
+      expect(parsed.unit, raw).toBeNull();
+      expect(parsed.street_type, raw).toMatch(/^(RD|ST)$/);
+    }
+    const oak = parseAddressFields({ line1: "45 Oak Rd", city: "Springfield", state: "IL", postal_code: "62704" });
+    if (!oak) throw new Error("must parse");
+    expect(compareAddresses(oak, line("45 CONDO RD, SPRINGFIELD, IL 62704")).flags.street_name).toBe("mismatch");
+  });
+
+  it("keeps the same home when only one side names a floor, a box or a rural route", () => {
+    for (const line2 of ["2nd Floor", "2nd", "RR 3"]) {
+      const form = parseAddressFields({
+        line1: "123 N Main St",
+        line2,
+        city: "Springfield",
+        state: "IL",
+        postal_code: "62704",
+      });
+      if (!form) throw new Error("must parse");
+      expect(compareAddresses(form, line("123 N MAIN ST, SPRINGFIELD, IL 62704")).same_home, line2).toBe(true);
+    }
+  });
+
   it("reads a second form line holding only a unit id as the unit", () => {
     for (const [line2, unit] of [
       ["4", "4"],

@@ -400,6 +400,8 @@ describe("matchOwners", () => {
       ["John Smith", "MINOR JOHN SMITH"],
       ["John Smith", "GUARDIAN JOHN SMITH"],
       ["John Smith", "EST JOHN SMITH"],
+      ["John Smith", "SMITH, JOHN DECSD"],
+      ["John Smith", "JOHN SMITH DCD"],
     ])("sends %s with a role word the name does not explain (%s) to a person, saying why", (who, name) => {
       const r = decide(name, { ...applicant, name: who });
       expect(r.decision).toBe("review");
@@ -540,6 +542,29 @@ describe("matchOwners", () => {
       const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
       expect(r.decision).not.toBe("match");
     });
+
+    it.each([
+      ["Wei Huang", "MEI HUANG"],
+      ["Jun Wang", "YUN WANG"],
+      ["Jie Chen", "JIN CHEN"],
+    ])("reads short unknown given names one letter apart as two people (%s / %s)", (who, name) => {
+      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      expect(r.decision).toBe("review");
+    });
+
+    it.each([
+      ["Amy Flannery", "AMH FLANNERY"],
+      ["Kim Johnson", "KIM SMITH"],
+      ["Lee Johnson", "LEE SMITH"],
+      ["Tendai Moyo", "MOYO, TENDAI BEAUTY"],
+      ["Ann Smith", "SMITH, ANN CARE"],
+    ])(
+      "still matches %s to %s (a slip beside a known name, a given name that is also a family name, a middle name that is also a trade)",
+      (who, name) => {
+        const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+        expect(r.decision).toBe("match");
+      },
+    );
 
     it("does not forgive two keying errors inside a short given name when the surnames agree (LI / MEI HUANG)", () => {
       const r = matchOwners({ name: "Li Huang", address: applicant.address }, [

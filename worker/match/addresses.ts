@@ -368,6 +368,8 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
   const type = mayBeKey(UNIT_SHAPES, w) ? UNIT.get(w) : undefined;
   if (type === undefined) return null;
   const next = words[i + 1];
+  // A designator word followed by a street type is the street's name: "45 FRONT ST", "12 CONDO RD", "7 KEY ST".
+  if (next !== undefined && SUFFIX.has(next)) return null;
   // The id: a number ("4", "12B"), a letter or two ("B"), a "#" form, or letters and digits ("A101", "B-12").
   if (
     next !== undefined &&
@@ -721,7 +723,9 @@ function isEmptyAddress(a: ParsedAddress): boolean {
  */
 function bareUnit(line: string[]): string | null {
   const first = line[0] as string;
-  if (line.length === 1) return hasDigit(first) && /^[a-z0-9-]+$/.test(first) && !first.startsWith("-") ? first : null;
+  // Not an ordinal ("2nd": a floor).
+  if (line.length === 1)
+    return hasDigit(first) && /^[a-z0-9-]+$/.test(first) && !/^-|\d(st|nd|rd|th)$/.test(first) ? first : null;
   const second = line[1] as string;
   return line.length === 2 && isDigits(first, 0, first.length) && /^[a-z]$/.test(second) ? first + second : null;
 }
@@ -1058,8 +1062,9 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   }
   if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
   if (applicant.unit !== owner.unit) return false;
-  // A unit in a spelling no table knows stays among the places ("LOT 7 RR2"): places holding a number must agree.
-  if (numberedPlaces(applicant) !== numberedPlaces(owner)) return false;
+  // A unit in a spelling no table knows stays among the places ("LOT 7 RR2"): numbered places on both sides must agree
+  // (a floor, box or rural route on one side only is a line the other left out).
+  if (numberedPlacesDiffer(applicant, owner)) return false;
   if (applicant.postal_code && owner.postal_code) {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
@@ -1067,6 +1072,13 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
     return a === b || (a.length === b.length && oneEditApart(a, b) && sameCity(applicant, owner));
   }
   return sameCity(applicant, owner);
+}
+
+/** Both sides name numbered places (a unit in a spelling no table knows) and they differ; one side alone says nothing. */
+function numberedPlacesDiffer(applicant: ParsedAddress, owner: ParsedAddress): boolean {
+  const a = numberedPlaces(applicant);
+  const b = numberedPlaces(owner);
+  return a !== "" && b !== "" && a !== b;
 }
 
 function numberedPlaces(a: ParsedAddress): string {

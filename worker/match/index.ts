@@ -148,9 +148,9 @@ function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean 
  */
 function soleTraderTitle(applicant: ParsedName, owner: ParsedName): boolean {
   const closing = closingWords(owner, SOLE_TRADES);
-  if (closing.count < 3) return false;
-  const trade = closing.words.find((w) => SOLE_TRADES.has(w));
-  return trade !== undefined && !applicantHolds(applicant, trade);
+  // Only the word closing the whole field: in "MOYO, TENDAI BEAUTY" the trade word is a middle name.
+  const trade = closing.words[0] as string;
+  return closing.count >= 3 && SOLE_TRADES.has(trade) && !applicantHolds(applicant, trade);
 }
 
 /**

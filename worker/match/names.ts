@@ -400,12 +400,25 @@ function compareGiven(a: NameWord, b: NameWord, spelled?: WordMatch): WordMatch 
   const knownB = isKnownGiven(b);
   const spelling = spelled ?? spellingSimilarity(a.key, b.key, a, b);
   if (knownA && knownB) return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
+  // Two short names the tables do not know, one letter apart in place (Wei/Mei, Jun/Yun, Jie/Jin): another name far
+  // more often than a slip (a known name beside a non-name, Amy/Amh, is a slip).
+  if (!knownA && !knownB && spelling.kind === "typo" && shortSubstitution(a.key, b.key)) {
+    return { score: Math.min(spelling.score, DISTINCT_NAMES_CAP), kind: "distinct" };
+  }
   if (spelling.score >= 0.8) return spelling;
   // A misspelled nickname ("Bobbby" for Robert): one edit away from a name in the other name's families.
   if (a.joined || b.joined) return spelling;
   if (knownB && !knownA && misspelledNickname(a.key, b)) return MISSPELLED_NICKNAME;
   if (knownA && !knownB && misspelledNickname(b.key, a)) return MISSPELLED_NICKNAME;
   return spelling;
+}
+
+/** Whether two names of three letters or fewer differ in exactly one letter, in the same place. */
+function shortSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length > 3) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) differ++;
+  return differ === 1;
 }
 
 /**
@@ -796,8 +809,8 @@ const NOT_A_CHANGED_SURNAME = new Set([
   ...FIDUCIARY_WORDS_IN_CONTEXT,
   ...ACCOUNT_WORDS,
 ]);
-// A first word that is a common family name of a family-name-first tradition ("NGUYEN VAN MINH"): a shared first
-// word may be the shared family name, not the given name.
+// A first word that is a common family name of a family-name-first tradition ("NGUYEN VAN MINH") and no given name
+// the tables know (Kim, Lee and Mai are both): a shared first word may be the shared family name, not the given name.
 const FAMILY_NAME_FIRST = new Set(FAMILY_NAMES_WRITTEN_FIRST);
 // Titles of men, who rarely take a spouse's surname: a changed surname is then not the likely reading.
 const MALE_TITLES = new Set(["mr", "sir", "master"]);
@@ -983,7 +996,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       best.surnameIndex === b.length - 1 &&
       ownerSurname.key.length > 1 &&
       !NOT_A_CHANGED_SURNAME.has(ownerSurname.key) &&
-      !FAMILY_NAME_FIRST.has((a[0] as NameWord).key) &&
+      !(FAMILY_NAME_FIRST.has((a[0] as NameWord).key) && !isKnownGiven(a[0] as NameWord)) &&
       !ownerSurname.parts.some((part) => NOT_A_CHANGED_SURNAME.has(part)) &&
       !applicant.honorifics.some((t) => MALE_TITLES.has(t)) &&
       !owner.honorifics.some((t) => MALE_TITLES.has(t)) &&
