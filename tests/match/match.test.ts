@@ -449,6 +449,9 @@ describe("matchOwners", () => {
     const accepting = DEFAULT_POLICY;
     const married = (name: string, raw_address = home, policy = accepting) =>
       matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
+    // An applicant (name and address, no email or phone) against an owner at the same home.
+    const atHome = (who: string, name: string) =>
+      matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
 
     it("by default matches the given name as written at the applicant's home with another surname, and says why", () => {
       const r = married("Robert Jones");
@@ -513,7 +516,7 @@ describe("matchOwners", () => {
       ["Mary Smith", "MARY KAY COSMETICS"],
       ["John Smith", "JOHN HANDYMAN SVC"],
     ])("never reads a sole trader's title as %s's changed surname (%s)", (who, name) => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      const r = atHome(who, name);
       expect(r.decision).toBe("review");
       expect(r.reasons).not.toContain(
         "The given name and the full address match; only the surname differs, as after a change of surname",
@@ -525,7 +528,7 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH HANDYMAN SVC"],
       ["Maria Garcia", "MARIA GARCIA DAYCARE"],
     ])("sends %s's full name followed by a trade (%s) to a person as a business account", (who, name) => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      const r = atHome(who, name);
       expect(r.decision).toBe("review");
       expect(r.reasons).toContain(
         "The owner trades under a business name (DBA): a business account needs a person to check",
@@ -539,7 +542,7 @@ describe("matchOwners", () => {
       ["Nguyen Van Minh", "NGUYEN THI LAN"],
       ["Nguyen Lan", "NGUYEN LINH"],
     ])("does not read %s / %s as a changed surname (a marker, or a family name written first)", (who, name) => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      const r = atHome(who, name);
       expect(r.decision).not.toBe("match");
     });
 
@@ -548,7 +551,7 @@ describe("matchOwners", () => {
       ["Jun Wang", "YUN WANG"],
       ["Jie Chen", "JIN CHEN"],
     ])("reads short unknown given names one letter apart as two people (%s / %s)", (who, name) => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      const r = atHome(who, name);
       expect(r.decision).toBe("review");
     });
 
@@ -561,7 +564,7 @@ describe("matchOwners", () => {
     ])(
       "still matches %s to %s (a slip beside a known name, a given name that is also a family name, a middle name that is also a trade)",
       (who, name) => {
-        const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+        const r = atHome(who, name);
         expect(r.decision).toBe("match");
       },
     );
@@ -586,7 +589,7 @@ describe("matchOwners", () => {
       ["Priya Yoga", "PRIYA YOGA"],
       ["Ann Care", "ANN CARE"],
     ])("still matches %s, whose surname is also a trade, to %s", (who, name) => {
-      const r = matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
+      const r = atHome(who, name);
       expect(r.decision).toBe("match");
       expect(r.fields.name?.flags.business_name).toBe(false);
     });
