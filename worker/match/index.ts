@@ -153,6 +153,12 @@ function soleTraderTitle(applicant: ParsedName, owner: ParsedName): boolean {
   return closing.count >= 3 && SOLE_TRADES.has(trade) && !applicantHolds(applicant, trade);
 }
 
+/** The review an owner name's own words call for, read against the applicant: a role (estate, minor…), else a trade. */
+function roleReview(applicant: ParsedName, owner: ParsedName): string | undefined {
+  if (unexplainedRoleWord(applicant, owner)) return FIDUCIARY_REVIEW;
+  return soleTraderTitle(applicant, owner) ? TRADE_REVIEW : undefined;
+}
+
 /**
  * Compares the applicant's name with an owner's name field, which may hold several people (a joint account titled
  * in one field), a beneficiary or a trade name: each person's name is compared and the best one counts.
@@ -163,8 +169,8 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
     const ownerName = parseName(raw);
     if (!ownerName) return null;
     const c = compareNames(applicant, ownerName);
-    if (soleTraderTitle(applicant, ownerName)) c.needs_review = TRADE_REVIEW;
-    if (unexplainedRoleWord(applicant, ownerName)) c.needs_review = FIDUCIARY_REVIEW;
+    const review = roleReview(applicant, ownerName);
+    if (review) c.needs_review = review;
     return c;
   }
   let best: NameComparison | null = null;
@@ -185,8 +191,10 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
     best.flags.business_name = true;
     best.reasons.unshift("Owner is an organisation, not a person");
   }
-  if (readings.trade_name || soleTraderTitle(applicant, bestName)) best.needs_review = TRADE_REVIEW;
-  if (readings.fiduciary || unexplainedRoleWord(applicant, bestName)) best.needs_review = FIDUCIARY_REVIEW;
+  const review = readings.fiduciary
+    ? FIDUCIARY_REVIEW
+    : (roleReview(applicant, bestName) ?? (readings.trade_name ? TRADE_REVIEW : undefined));
+  if (review) best.needs_review = review;
   if (readings.beneficiary)
     best.reasons.push("Someone named after the owner (a beneficiary or a minor) is not an owner");
   return best;
