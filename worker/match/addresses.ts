@@ -751,11 +751,12 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   if (line1.length > 0) parseStreetWords(line1, out);
   if (line2.length > 0) {
     const unit = unitAt(line2, 0);
+    const bare = out.unit === null ? bareUnit(line2) : null;
     if (unit && unit.used === line2.length) {
       out.unit_type = unit.type;
       out.unit = unit.id;
-    } else if (out.unit === null && bareUnit(line2) !== null) {
-      out.unit = bareUnit(line2);
+    } else if (bare !== null) {
+      out.unit = bare;
     } else if (out.street_name === null && isNumberWord(line2[0] as string)) {
       parseStreetWords(line2, out);
     } else out.localities.push(joinWords(line2));
