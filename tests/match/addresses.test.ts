@@ -330,6 +330,18 @@ describe("post-directionals without a comma", () => {
     expect(compareAddresses(oak, line("45 CONDO RD, SPRINGFIELD, IL 62704")).flags.street_name).toBe("mismatch");
   });
 
+  it("never takes a unit in an unknown spelling on one side only for the same home", () => {
+    const form = parseAddressFields({ line1: "123 Main St", city: "Miami", state: "FL", postal_code: "33101" });
+    if (!form) throw new Error("must parse");
+    for (const raw of ["123 MAIN ST, APTO 7, MIAMI, FL 33101", "123 MAIN ST, SP 14, MIAMI, FL 33101"]) {
+      expect(compareAddresses(form, line(raw)).same_home, raw).toBe(false);
+    }
+  });
+
+  it("keeps a standalone unit before a city that opens with a street type (REAR PARK RIDGE)", () => {
+    expect(line("123 MAIN ST REAR PARK RIDGE IL 60068")).toMatchObject({ unit: "REAR", street_name: "MAIN" });
+  });
+
   it("keeps the same home when only one side names a floor, a box or a rural route", () => {
     for (const line2 of ["2nd Floor", "2nd", "RR 3"]) {
       const form = parseAddressFields({

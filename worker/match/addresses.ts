@@ -368,8 +368,9 @@ function unitAt(words: string[], i: number): { type: string; id: string | null; 
   const type = mayBeKey(UNIT_SHAPES, w) ? UNIT.get(w) : undefined;
   if (type === undefined) return null;
   const next = words[i + 1];
-  // A designator word followed by a street type is the street's name: "45 FRONT ST", "12 CONDO RD", "7 KEY ST".
-  if (next !== undefined && SUFFIX.has(next)) return null;
+  // Right after the house number and before a street type, a designator word is the street's name: "45 FRONT ST",
+  // "12 CONDO RD", "7 KEY ST" (later in the line, "… REAR PARK RIDGE" is a unit before a city).
+  if (i === 1 && next !== undefined && SUFFIX.has(next) && isNumberWord(words[0] as string)) return null;
   // The id: a number ("4", "12B"), a letter or two ("B"), a "#" form, or letters and digits ("A101", "B-12").
   if (
     next !== undefined &&
@@ -1063,9 +1064,9 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   }
   if (!agrees(applicant.post_direction, owner.post_direction) || !agrees(applicant.state, owner.state)) return false;
   if (applicant.unit !== owner.unit) return false;
-  // A unit in a spelling no table knows stays among the places ("LOT 7 RR2"): numbered places on both sides must agree
-  // (a floor, box or rural route on one side only is a line the other left out).
-  if (numberedPlacesDiffer(applicant, owner)) return false;
+  // A unit in a spelling no table knows stays among the places ("APTO 7", "SP 14"): numbered places must agree, on one
+  // side only too (floors, boxes and rural routes aside: a line the other side may leave out).
+  if (numberedPlaces(applicant) !== numberedPlaces(owner)) return false;
   if (applicant.postal_code && owner.postal_code) {
     const a = postalKey(applicant.postal_code);
     const b = postalKey(owner.postal_code);
@@ -1075,17 +1076,16 @@ function sameHome(applicant: ParsedAddress, owner: ParsedAddress): boolean {
   return sameCity(applicant, owner);
 }
 
-/** Both sides name numbered places (a unit in a spelling no table knows) and they differ; one side alone says nothing. */
-function numberedPlacesDiffer(applicant: ParsedAddress, owner: ParsedAddress): boolean {
-  const a = numberedPlaces(applicant);
-  const b = numberedPlaces(owner);
-  return a !== "" && b !== "" && a !== b;
-}
+// Numbered lines that say where in a building or on a route, not which dwelling: floors ("2ND FLOOR", "4TH"), boxes,
+// rural routes.
+const NOT_A_DWELLING_MARK = /^\d+(ST|ND|RD|TH)$|\b(FLOOR|FLR|FL|BOX|PO|PMB|RR|RMB|RURAL|ROUTE)\b/;
 
 function numberedPlaces(a: ParsedAddress): string {
   let out = "";
   // Spacing aside: "VILLA 74 VILLAGE GLEN" is "VILLA74 VILLAGE GLEN".
-  for (const place of a.localities) if (hasDigit(place)) out += `${place.replaceAll(" ", "")}|`;
+  for (const place of a.localities) {
+    if (hasDigit(place) && !NOT_A_DWELLING_MARK.test(place)) out += `${place.replaceAll(" ", "")}|`;
+  }
   return out;
 }
 

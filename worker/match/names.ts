@@ -809,8 +809,9 @@ const NOT_A_CHANGED_SURNAME = new Set([
   ...FIDUCIARY_WORDS_IN_CONTEXT,
   ...ACCOUNT_WORDS,
 ]);
-// A first word that is a common family name of a family-name-first tradition ("NGUYEN VAN MINH") and no given name
-// the tables know (Kim, Lee and Mai are both): a shared first word may be the shared family name, not the given name.
+// A first word that is a common family name of a family-name-first tradition ("NGUYEN VAN MINH", "KIM MINSOO"): a
+// shared first word may be the shared family name, not the given name. Kim and Lee are Western given names too
+// ("Kim Johnson" / "KIM SMITH" goes to review): nothing in the two words tells the orders apart.
 const FAMILY_NAME_FIRST = new Set(FAMILY_NAMES_WRITTEN_FIRST);
 // Titles of men, who rarely take a spouse's surname: a changed surname is then not the likely reading.
 const MALE_TITLES = new Set(["mr", "sir", "master"]);
@@ -996,7 +997,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       best.surnameIndex === b.length - 1 &&
       ownerSurname.key.length > 1 &&
       !NOT_A_CHANGED_SURNAME.has(ownerSurname.key) &&
-      !(FAMILY_NAME_FIRST.has((a[0] as NameWord).key) && !isKnownGiven(a[0] as NameWord)) &&
+      !FAMILY_NAME_FIRST.has((a[0] as NameWord).key) &&
       !ownerSurname.parts.some((part) => NOT_A_CHANGED_SURNAME.has(part)) &&
       !applicant.honorifics.some((t) => MALE_TITLES.has(t)) &&
       !owner.honorifics.some((t) => MALE_TITLES.has(t)) &&
