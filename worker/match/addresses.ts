@@ -257,10 +257,14 @@ function readPostal(
   return null;
 }
 
-function readRegion(
-  words: string[],
-  countryHint: string | null,
-): { code: string; country: string; used: number } | null {
+/** A region read from the end of a segment: its code, its country and how many words it took. */
+interface RegionRead {
+  code: string;
+  country: string;
+  used: number;
+}
+
+function readRegion(words: string[], countryHint: string | null): RegionRead | null {
   const lastWord = words[words.length - 1];
   if (lastWord === undefined) return null;
   if (!REGION_LAST_WORDS.has(lastWord)) return lastWord.length >= 5 ? guessRegion(lastWord, countryHint) : null;
@@ -279,9 +283,7 @@ function readRegion(
       used = n;
     }
   }
-  if (!found) return null;
-  const hit = regionIn(found, countryHint);
-  return { code: hit.code, country: hit.country, used };
+  return found ? regionRead(found, countryHint, used) : null;
 }
 
 /** The hit in that country (WA: Washington in the US, Western Australia in AU), else the spelling's first hit. */
@@ -290,14 +292,16 @@ function regionIn(hits: RegionHit[], country: string | null): RegionHit {
   return hits[0] as RegionHit;
 }
 
+function regionRead(hits: RegionHit[], countryHint: string | null, used: number): RegionRead {
+  const hit = regionIn(hits, countryHint);
+  return { code: hit.code, country: hit.country, used };
+}
+
 /**
  * A state code spelled letter by letter as a segment of its own ("ADELAIDE, S.A. 5000" folds to "s a"): read only
  * when the letters are the whole segment, where they cannot be a unit letter or a directional.
  */
-function spelledRegion(
-  words: string[],
-  countryHint: string | null,
-): { code: string; country: string; used: number } | null {
+function spelledRegion(words: string[], countryHint: string | null): RegionRead | null {
   if (words.length < 2 || words.length > 3) return null;
   let code = "";
   for (const w of words) {
@@ -305,18 +309,14 @@ function spelledRegion(
     code += w;
   }
   const hits = REGION.get(code);
-  if (!hits) return null;
-  const hit = regionIn(hits, countryHint);
-  return { code: hit.code, country: hit.country, used: words.length };
+  return hits ? regionRead(hits, countryHint, words.length) : null;
 }
 
 /** A misspelled one-word state name ("CALIFRONIA"), through the fuzzy region table. */
-function guessRegion(word: string, countryHint: string | null): { code: string; country: string; used: number } | null {
+function guessRegion(word: string, countryHint: string | null): RegionRead | null {
   const guess = REGION_NAME_TABLE.find(word);
   const hits = guess ? REGION.get(guess) : undefined;
-  if (!hits) return null;
-  const hit = regionIn(hits, countryHint);
-  return { code: hit.code, country: hit.country, used: 1 };
+  return hits ? regionRead(hits, countryHint, 1) : null;
 }
 
 function readCountry(words: string[]): { code: string; used: number } | null {
@@ -1084,7 +1084,7 @@ function numberedPlaces(a: ParsedAddress): string {
   let out = "";
   // Spacing aside: "VILLA 74 VILLAGE GLEN" is "VILLA74 VILLAGE GLEN".
   for (const place of a.localities) {
-    if (hasDigit(place) && !NOT_A_DWELLING_MARK.test(place)) out += `${place.replaceAll(" ", "")}|`;
+    if (hasDigit(place) && !NOT_A_DWELLING_MARK.test(place)) out += `${withoutSpaces(place)}|`;
   }
   return out;
 }
