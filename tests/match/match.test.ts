@@ -143,6 +143,41 @@ describe("matchOwners", () => {
     expect(married.decision).toBe("review");
   });
 
+  describe("an owner whose own email or phone is someone else's", () => {
+    const address = "123 N Main St Apt 4, Springfield, IL 62704";
+    const griffin: ApplicantInput = { ...applicant, name: "Alexis Billy Griffin", email: "agriffin@yahoo.com" };
+    const kathleen = (fields: Partial<OwnerInput>) =>
+      matchOwners(griffin, [owner({ name: "KATHLEEN B GRIFFIN", raw_address: address, ...fields })]);
+
+    it("lowers a doubtful name (only a middle initial agrees) and says why", () => {
+      const unknown = kathleen({});
+      const someoneElse = kathleen({ email: "kathleen64@gmail.com" });
+      expect(someoneElse.score).toBeLessThan(unknown.score);
+      expect(someoneElse.reasons).toContain("The owner's email is someone else's and the name is not a clear match");
+      // Without emails, the owner's own phone line says the same.
+      const phone = kathleen({ phone: "+1 315 531 5356" });
+      expect(phone.score).toBeLessThan(unknown.score);
+      expect(phone.reasons).toContain("The owner's phone is someone else's and the name is not a clear match");
+    });
+
+    it("still matches a clear name: people keep several email addresses", () => {
+      const r = matchOwners(applicant, [
+        owner({ name: "ROBERT J SMITH", raw_address: address, email: "bob.smith@work.example" }),
+      ]);
+      expect(r.decision).toBe("match");
+      expect(r.reasons).toContain("Email differs");
+      expect(r.reasons.join(" ")).not.toContain("someone else's");
+    });
+
+    it("gives a relative no credit for the household phone when their mailbox is their own", () => {
+      const omar: ApplicantInput = { ...applicant, name: "Omar Russell", email: "omar41@hotmail.com" };
+      const maria = (phone: string | null) =>
+        matchOwners(omar, [owner({ name: "MARIA RUSSELL", raw_address: address, phone, email: "maria@gmail.com" })]);
+      expect(maria("217-555-0123").score).toBe(maria(null).score);
+      expect(maria("217-555-0123").decision).toBe("mismatch");
+    });
+  });
+
   describe("owner name fields that hold more than one name", () => {
     const at = "123 N Main St Apt 4, Springfield, IL 62704";
     const mary = { ...applicant, name: "Mary Smith" };

@@ -43,6 +43,8 @@ const ADDRESS_ONLY_SHARE = 0.28;
 const HOUSEHOLD_ADDRESS = 70;
 // A changed surname at the same home: the lowest default match (a stricter policy sends it to review).
 const SURNAME_CHANGE_SCORE = 80;
+// Share of a doubtful score taken away when the owner's own email (or phone) is someone else's.
+const CONTACT_DIFFERS_SHARE = 0.2;
 
 const DECISION_ORDER: Readonly<Record<Decision, number>> = { mismatch: 0, review: 1, match: 2 };
 
@@ -77,9 +79,22 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     const more = c.address.reasons;
     for (let i = 0; i < more.length; i++) reasons.push(more[i] as string);
   } else score *= 1 - w.missing_address;
-  // Contact details confirm a name; they do not rescue a different one.
+  // Contact details confirm a name; they do not rescue a different one. The owner's own mailbox being someone
+  // else's is the stronger word (households share a phone line, not a mailbox): a matching phone then adds nothing.
+  const emailDiffers = c.email !== null && c.email.score === 0;
   if (c.email) score = addContact(c.email, w.email, score, reasons);
-  if (c.phone) score = addContact(c.phone, w.phone, score, reasons);
+  if (c.phone) score = addContact(c.phone, emailDiffers ? 0 : w.phone, score, reasons);
+  // The owner's own contact details are someone else's: the email, or without emails to compare, the phone. That
+  // does not undo a name that matches (people keep several addresses), but a doubtful one loses the benefit of it.
+  const contactDiffers = c.email !== null ? emailDiffers : c.phone !== null && c.phone.score === 0;
+  if (contactDiffers && score < policy.thresholds.match) {
+    score *= 1 - CONTACT_DIFFERS_SHARE;
+    reasons.push(
+      c.email !== null
+        ? "The owner's email is someone else's and the name is not a clear match"
+        : "The owner's phone is someone else's and the name is not a clear match",
+    );
+  }
   // Part of the name plus the same household (address) or the same mailbox: a relative, a changed surname or a
   // nickname the table does not know. Worth a person's look unless the applicant's own email contradicts it; ranked
   // by how much else agrees (a matching given name over a matching surname — surnames change at marriage — and how
@@ -91,9 +106,6 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     const a = c.address?.score ?? 0;
     const household = a >= HOUSEHOLD_ADDRESS ? (a - HOUSEHOLD_ADDRESS) / (100 - HOUSEHOLD_ADDRESS) : -1;
     const emailMatch = (c.email?.score ?? 0) >= 100;
-    // The owner's own mailbox says the account is someone else's (a relative keeps theirs); without emails to
-    // compare, their own phone line does. A matching phone cannot clear a different mailbox: households share lines.
-    const contactDiffers = c.email !== null ? c.email.score === 0 : c.phone !== null && c.phone.score === 0;
     // The given name as written, in its place, the same home to the letter, a different surname and nothing
     // contradicting: a changed surname (marriage, divorce) far more often than a housemate who shares the given name.
     const surnameChangeShape =
