@@ -578,6 +578,9 @@ describe("matchOwners", () => {
       ["Nguyen Lan", "NGUYEN LINH"],
       ["Kim Minsoo", "KIM JIYEON"],
       ["Lee Jihoon", "LEE SOOJIN"],
+      ["Tan Xiaoling", "TAN JUNHAO"],
+      ["Goh Mei Ling", "GOH SIEW HUI"],
+      ["Ong Boon Hock", "ONG LAY KHENG"],
     ])("does not read %s / %s as a changed surname (a marker, or a family name written first)", (who, name) => {
       const r = atHome(who, name);
       expect(r.decision).not.toBe("match");

@@ -565,7 +565,9 @@ export const TRADE_NAME_MARKERS: readonly (readonly string[])[] = [
  * A name opening with one of them ("NGUYEN VAN MINH", "ZHANG WEI") may be written family name first, so a shared
  * first word is no sign of a shared given name. Sources: the top family names by population in China's 2020 census
  * ranking (Ministry of Public Security), Vietnam (Lê Trung Hoa's surveys of Vietnamese family names) and South Korea
- * (Statistics Korea, 2015 census), in their usual romanisations. Lower case.
+ * (Statistics Korea, 2015 census), in their usual romanisations, and the same commonest Chinese family names in the
+ * Hokkien, Teochew, Cantonese and Hakka romanisations used in Singapore, Malaysia and Hong Kong (Tan, Lim, Goh, Ng,
+ * Ong, Wong…), written for ownercheck from those places' common-surname lists. Lower case.
  */
 export const FAMILY_NAMES_WRITTEN_FIRST: readonly string[] = [
   // Chinese
@@ -629,6 +631,36 @@ export const FAMILY_NAMES_WRITTEN_FIRST: readonly string[] = [
   "ho",
   "tsang",
   "kwan",
+  // Chinese, southern romanisations (Singapore, Malaysia, Hong Kong)
+  "tan",
+  "goh",
+  "ong",
+  "koh",
+  "teo",
+  "lau",
+  "chua",
+  "yeo",
+  "toh",
+  "quek",
+  "chong",
+  "yap",
+  "khoo",
+  "loh",
+  "kok",
+  "yip",
+  "fung",
+  "tse",
+  "lai",
+  "mok",
+  "kwok",
+  "yuen",
+  "poon",
+  "chiu",
+  "tam",
+  "tay",
+  "ang",
+  "heng",
+  "seah",
   // Vietnamese
   "nguyen",
   "tran",
@@ -651,6 +683,12 @@ export const FAMILY_NAMES_WRITTEN_FIRST: readonly string[] = [
   "mai",
   "truong",
   "ha",
+  "luong",
+  "luu",
+  "chau",
+  "quach",
+  "vuong",
+  "trieu",
   // Korean
   "kim",
   "lee",
@@ -676,4 +714,12 @@ export const FAMILY_NAMES_WRITTEN_FIRST: readonly string[] = [
   "jeon",
   "ko",
   "moon",
+  "bae",
+  "baek",
+  "nam",
+  "noh",
+  "ryu",
+  "yun",
+  "heo",
+  "shim",
 ];
