@@ -213,7 +213,12 @@ describe("matchOwners", () => {
     });
 
     it("sends a sole trader's DBA account to a person, and reads a firm named with '&' as an organisation", () => {
-      for (const name of ["MARY SMITH DBA SMITH BAKERY", "MARY SMITH D/B/A SMITH BAKERY", "MARY SMITH D.B.A. BAKERY"]) {
+      for (const name of [
+        "MARY SMITH DBA SMITH BAKERY",
+        "MARY SMITH D/B/A SMITH BAKERY",
+        "MARY SMITH D.B.A. BAKERY",
+        "MARY SMITH T/A SMITH BAKERY",
+      ]) {
         const dba = decide(name);
         expect(dba.decision, name).toBe("review");
         expect(dba.reasons, name).toContain(
@@ -398,6 +403,9 @@ describe("matchOwners", () => {
       ["John Smith", "EST OF JOHN SMITH"],
       ["John Smith", "GUARDIAN OF JOHN SMITH"],
       ["John Smith", "AGENT FOR JOHN SMITH"],
+      ["John Smith", "JOHN SMITH ATF SMITH SUPER FUND"],
+      ["Jane Doe", "DOE, JANE PR"],
+      ["Jane Doe", "JANE DOE PR OF THE ESTATE OF JOHN DOE"],
     ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).not.toBe("match");
     });
@@ -412,6 +420,7 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH AGENT"],
       ["John Smith", "JOHN SMITH EXEC"],
       ["John Smith", "JOHN SMITH PAYEE"],
+      ["John Smith", "JOHN SMITH PR"],
       ["John Smith", "EST OF JOHN SMITH"],
       ["John Smith", "JOHN SMITH-EST"],
       ["John Smith", "JOHN SMITH DEC"],

@@ -43,7 +43,7 @@ const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons|daughters|bros|brothers)\.?\s*
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 // Every word of the marker tables must be here (a test checks it).
 export const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|guardianship|conservator|conservatorship|conservatee|receiver|receivership|heirs|debtor|succession|dec|late|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|estate|est|escrow|dec'?d|decsd|dcd|exrx|admx|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|atf|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|guardianship|conservator|conservatorship|conservatee|receiver|receivership|heirs|debtor|succession|dec|late|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|pr|estate|est|escrow|dec'?d|decsd|dcd|exrx|admx|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
 const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
 const CONNECTORS = new Set(JOINT_CONNECTORS);
@@ -235,6 +235,8 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   // "&", "+" and "and/or" join names; "P.O.D." is the plain marker.
   const text = raw
     .replace(/\bd\/b\/a\b/gi, " dba ")
+    // "T/A", trading as (British and Australian titles).
+    .replace(/\bt\s*\/\s*a\b/gi, " trading as ")
     .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
     .replace(/\band\s*\/\s*or\b/gi, " and ")
     .replace(/[&+\uff06\uff0b]/g, " and ");

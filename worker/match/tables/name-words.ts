@@ -469,6 +469,8 @@ export const FIDUCIARY_WORDS: readonly string[] = [
   "ttees",
   "trustee",
   "trustees",
+  // "As trustee for", the Australian way of titling a trust's account ("JOHN SMITH ATF SMITH FAMILY TRUST").
+  "atf",
   "trs",
   "uad",
   "dtd",
@@ -522,6 +524,8 @@ export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
   "poa",
   "rep",
   "representative",
+  // Personal representative of an estate ("JOHN SMITH, PR", "JANE DOE PR OF THE ESTATE OF JOHN DOE").
+  "pr",
 ];
 /**
  * Words closing a person's name that mark an estate or a court's officer ("JOHN SMITH DEC", "… RECEIVER") or opening
