@@ -109,6 +109,29 @@ describe("matchOwners", () => {
     expect(r.decision).toBe("mismatch");
   });
 
+  it.each([
+    ["John Michael Smith", "JOHN DAVID SMITH"],
+    ["John Michael Smith", "JOHN D SMITH"],
+    ["Maria Elena Garcia", "MARIA LUISA GARCIA"],
+  ])("sends %s to review against %s at the same home: a parent or sibling with the same name", (who, name) => {
+    const r = matchOwners({ ...applicant, name: who }, [
+      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
+    ]);
+    expect(r.decision).toBe("review");
+    expect(r.reasons).toContain("Middle names differ: possibly a relative with the same name");
+  });
+
+  it.each([
+    ["John Michael Smith", "JOHN M SMITH"],
+    ["John Michael Smith", "JOHN SMITH"],
+    ["John Michael Smith", "JOHN MIKE SMITH"],
+  ])("still matches %s to %s (the middle name agrees, is an initial of it or is missing)", (who, name) => {
+    const r = matchOwners({ ...applicant, name: who }, [
+      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
+    ]);
+    expect(r.decision).toBe("match");
+  });
+
   it("sends a relative at the same address to review, never to match", () => {
     const r = matchOwners(applicant, [
       owner({ name: "Mary Smith", raw_address: "123 N Main St Apt 4, Springfield, IL 62704", phone: "217-555-0123" }),

@@ -169,6 +169,11 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
+  if (flags?.middle_name_mismatch) {
+    // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
+    // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name.
+    decision = capDecision(decision, "review", reasons, "Middle names differ: possibly a relative with the same name");
+  }
   if (flags?.suffix_mismatch) {
     decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
   }
