@@ -119,6 +119,11 @@ describe("matchOwners", () => {
     ]);
     expect(r.decision).toBe("review");
     expect(r.reasons).toContain("Middle names differ: possibly a relative with the same name");
+    // The owner's mailbox being the applicant's settles it.
+    const own = matchOwners({ ...applicant, name: who }, [
+      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704", email: applicant.email }),
+    ]);
+    expect(own.decision).toBe("match");
   });
 
   it.each([
@@ -151,9 +156,7 @@ describe("matchOwners", () => {
     const address = "123 N Main St Apt 4, Springfield, IL 62704";
     const own = matchOwners(applicant, [owner({ name: "Mary Smith", raw_address: address, phone: "217-555-9876" })]);
     expect(own.decision).toBe("mismatch");
-    expect(own.reasons).toContain(
-      "Part of the name matches at the same address, but the owner's phone is someone else's",
-    );
+    expect(own.reasons).toContain("The owner's phone is someone else's and the name is not a clear match");
     // A shared household line does not clear a mailbox that is someone else's.
     const shared = matchOwners(applicant, [
       owner({ name: "Mary Smith", raw_address: address, phone: "217-555-0123", email: "mary@yahoo.com" }),
@@ -190,6 +193,18 @@ describe("matchOwners", () => {
       expect(r.decision).toBe("match");
       expect(r.reasons).toContain("Email differs");
       expect(r.reasons.join(" ")).not.toContain("someone else's");
+    });
+
+    it("leaves a clear name that has moved in review with a work email, and counts its own phone", () => {
+      const moved = "9 Elm Rd, Denver, CO 80203";
+      const bob: ApplicantInput = { ...applicant, name: "Bob Smith", email: "john.smith@gmail.com" };
+      const email = matchOwners(bob, [owner({ name: "ROBERT SMITH", raw_address: moved, email: "rsmith@acme.com" })]);
+      expect(email.decision).toBe("review");
+      expect(email.reasons.join(" ")).not.toContain("someone else's");
+      const phone = matchOwners(bob, [
+        owner({ name: "ROBERT SMITH", raw_address: moved, email: "rsmith@acme.com", phone: "+1 217 555 0123" }),
+      ]);
+      expect(phone.score).toBeGreaterThan(email.score);
     });
 
     it("gives a relative no credit for the household phone when their mailbox is their own", () => {
@@ -395,6 +410,8 @@ describe("matchOwners", () => {
       ["Rosa Late", "JOHN PAUL LATE & ROSA LATE"],
       ["Robert Agent", "ROBERT J AGENT"],
       ["Est Smith", "SMITH, EST A"],
+      ["Jean Dupont", "PR JEAN DUPONT"],
+      ["John Smith", "JOHN P.R. SMITH"],
     ])("matches %s to the plain record %s (a word in their own name triggers no rule)", (who, name) => {
       expect(decide(name, { ...applicant, name: who }).decision).toBe("match");
     });
@@ -427,6 +444,8 @@ describe("matchOwners", () => {
       ["John Smith", "GUARDIAN OF JOHN SMITH"],
       ["John Smith", "AGENT FOR JOHN SMITH"],
       ["John Smith", "JOHN SMITH ATF SMITH SUPER FUND"],
+      ["John Smith", "JOHN SMITH A.T.F. MARY SMITH"],
+      ["Jane Doe", "JANE DOE P.R."],
       ["Jane Doe", "DOE, JANE PR"],
       ["Jane Doe", "JANE DOE PR OF THE ESTATE OF JOHN DOE"],
     ])("does not match %s to the fiduciary or beneficiary field %s", (who, name) => {
@@ -766,10 +785,8 @@ describe("parsePolicy", () => {
     [{ thresholds: { match: "high" } }, "policy.thresholds.match must be a number"],
     [{ thresholds: { match: 120 } }, "policy.thresholds.match must be between 0 and 100"],
     [{ surname_change: "maybe" }, 'policy.surname_change must be "match" or "review"'],
-    [
-      { thresholds: { match: 50, review: 60 } },
-      "policy.thresholds.review must not be greater than policy.thresholds.match",
-    ],
+    [{ thresholds: { match: 50, review: 60 } }, "policy.thresholds.review must be lower than policy.thresholds.match"],
+    [{ thresholds: { match: 70, review: 70 } }, "policy.thresholds.review must be lower than policy.thresholds.match"],
     [{ weights: { shoe_size: 1 } }, 'policy.weights has an unknown field "shoe_size"'],
     [{ threshold: {} }, 'policy has an unknown field "threshold"'],
   ])("rejects %j with a clear message", (input, message) => {

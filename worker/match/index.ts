@@ -17,7 +17,12 @@ import { compareNames, type NameComparison, type NameFlags, type NameWord, type 
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
-import { ESTATE_WORDS_AGAINST_APPLICANT, FIDUCIARY_WORDS_IN_CONTEXT, SOLE_TRADER_WORDS } from "./tables/name-words";
+import {
+  ESTATE_WORDS_AGAINST_APPLICANT,
+  FIDUCIARY_WORDS_IN_CONTEXT,
+  ROLE_WORDS_ALSO_TITLES,
+  SOLE_TRADER_WORDS,
+} from "./tables/name-words";
 
 export type { MatchWeights } from "./policy";
 export { DEFAULT_POLICY, parsePolicy } from "./policy";
@@ -97,6 +102,7 @@ const isOrganisationName = (text: string): boolean => parseName(text)?.business 
 const FIDUCIARY_REVIEW =
   "The account is held for or by someone else (a guardian, custodian, agent or trustee, or an estate): needs a person to check";
 const ROLE_WORDS = new Set([...FIDUCIARY_WORDS_IN_CONTEXT, ...ESTATE_WORDS_AGAINST_APPLICANT]);
+const OPENING_ROLE_WORDS = new Set([...ROLE_WORDS].filter((w) => !ROLE_WORDS_ALSO_TITLES.includes(w)));
 
 const TRADE_REVIEW = "The owner trades under a business name (DBA): a business account needs a person to check";
 const SOLE_TRADES = new Set(SOLE_TRADER_WORDS.map((w) => w.toLowerCase()));
@@ -136,7 +142,7 @@ function unexplainedRoleWord(applicant: ParsedName, owner: ParsedName): boolean 
   // SMITH" is Declan).
   const first = (owner.words[0] as NameWord).key;
   const second = owner.words[1]?.key;
-  const opens = ROLE_WORDS.has(first) && (first !== "dec" || second === "of" || second === "for");
+  const opens = OPENING_ROLE_WORDS.has(first) && (first !== "dec" || second === "of" || second === "for");
   const opening = opens ? first : first === "the" && second === "late" ? second : null;
   return opening !== null && !applicantHolds(applicant, opening);
 }

@@ -43,9 +43,11 @@ const FAMILY_FIRM = /(?:&|\uff06|\band)\s*(?:sons|daughters|bros|brothers)\.?\s*
 // One test for every marker (and "&", "+", "/" in ASCII or full width): a name without any is read as written.
 // Every word of the marker tables must be here (a test checks it).
 export const MAY_HOLD_SEVERAL =
-  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|atf|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|guardianship|conservator|conservatorship|conservatee|receiver|receivership|heirs|debtor|succession|dec|late|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|pr|estate|est|escrow|dec'?d|decsd|dcd|exrx|admx|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b/i;
+  /[&+/\uff06\uff0b]|\b(?:and|or|pod|tod|itf|fbo|bene|beneficiary|cust|custodian|dba|jtwros|wros|jt|ten|tenants|husband|ttees?|trustees?|atf|trs?|uad?|dtd|utma|ugma|gdn|grdn|guardian|guardianship|conservator|conservatorship|conservatee|receiver|receivership|heirs|debtor|succession|dec|late|poa|minor|payee|agent|atty|attorney|exec|exr|executor|executrix|admin|admr|administrator|administratrix|rep|representative|pr|estate|est|escrow|dec'?d|decsd|dcd|exrx|admx|deceased|decedent|et|etal|payable|transfer|trust|doing|trading)\b|\b(?:[a-z]\.\s*){2}[a-z]\b|\bp\.\s*r\.?\s*$/i;
 // Dotted forms of the markers ("P.O.D.", "D.B.A.", "F.B.O."); other dotted initials ("J. R.") are left alone.
-const DOTTED_MARKERS = /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?/gi;
+// "P.R." only closing the field: inside a name two dotted letters are initials ("JOHN P.R. SMITH").
+const DOTTED_MARKERS =
+  /\b([pt])\.\s*o\.\s*d\b\.?|\bd\.\s*b\.\s*a\b\.?|\bi\.\s*t\.\s*f\b\.?|\bf\.\s*b\.\s*o\b\.?|\ba\.\s*t\.\s*f\b\.?|\bp\.\s*r\.?\s*$/gi;
 const CONNECTORS = new Set(JOINT_CONNECTORS);
 const fold = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, "")));
 const HONORIFIC_WORDS = fold(HONORIFICS);
@@ -232,14 +234,15 @@ const givenOnly = (person: string[]): boolean => person.slice(1).every((w) => w.
 export function readOwnerName(raw: string, isOrganisation: (text: string) => boolean): OwnerNameReadings | null {
   if (!MAY_HOLD_SEVERAL.test(raw)) return null;
   if (FAMILY_FIRM.test(raw)) return { names: [raw], joint: false, beneficiary: false, organisation: true };
-  // "&", "+" and "and/or" join names; "P.O.D." is the plain marker.
-  const text = raw
+  // "P.O.D." is the plain marker, "T/A" (British and Australian titles) is trading as; a field written so is read in
+  // its plain form even when it names one person ("JANE DOE P.R." is "JANE DOE PR").
+  const plain = raw
     .replace(/\bd\/b\/a\b/gi, " dba ")
-    // "T/A", trading as (British and Australian titles).
     .replace(/\bt\s*\/\s*a\b/gi, " trading as ")
-    .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `)
-    .replace(/\band\s*\/\s*or\b/gi, " and ")
-    .replace(/[&+\uff06\uff0b]/g, " and ");
+    .replace(DOTTED_MARKERS, (m) => ` ${m.replace(/[^a-z]/gi, "")} `);
+  const rewritten = plain !== raw;
+  // "&", "+" and "and/or" join names.
+  const text = plain.replace(/\band\s*\/\s*or\b/gi, " and ").replace(/[&+\uff06\uff0b]/g, " and ");
   let list = words(text, NAME_FOLD);
   if (list.length > MAX_WORDS) return null;
   // A trade name (a sole trader's business account) or a fiduciary, custodial or estate account: not a plain list
@@ -269,7 +272,7 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   const tenancy = removeDesignations(list, TENANCY_DESIGNATIONS, true);
   const more = removeDesignations(tenancy.list, MORE_OWNERS_DESIGNATIONS, false);
   list = trimTail(more.list);
-  const changed = beneficiary || tenancy.removed || more.removed;
+  const changed = rewritten || beneficiary || tenancy.removed || more.removed;
   if (nameWordCount(list) === 0) return null;
   const whole = list.join(" ").replace(/ ,/g, ",");
   if (isOrganisation(whole)) return single(whole, changed, beneficiary);

@@ -103,8 +103,10 @@ export function parsePolicy(input: unknown): MatchPolicy {
       thresholds.review = readNumber(value.thresholds.review, "policy.thresholds.review", 0, 100);
     }
   }
-  if (thresholds.review > thresholds.match) {
-    throw new Error("policy.thresholds.review must not be greater than policy.thresholds.match");
+  // Some rules send a case to a person whatever its score (a relative, an account held in a role), so there must be a
+  // review band for their scores to fall in.
+  if (thresholds.review >= thresholds.match) {
+    throw new Error("policy.thresholds.review must be lower than policy.thresholds.match");
   }
   const weights: MatchWeights = { ...DEFAULT_WEIGHTS };
   if (value.weights !== undefined) {

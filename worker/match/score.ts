@@ -79,15 +79,19 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     const more = c.address.reasons;
     for (let i = 0; i < more.length; i++) reasons.push(more[i] as string);
   } else score *= 1 - w.missing_address;
-  // Contact details confirm a name; they do not rescue a different one. The owner's own mailbox being someone
-  // else's is the stronger word (households share a phone line, not a mailbox): a matching phone then adds nothing.
+  // Contact details confirm a name; they do not rescue a different one. At the same home the owner's own mailbox
+  // being someone else's is the stronger word (a household shares a phone line, not a mailbox): a matching phone
+  // then adds nothing.
   const emailDiffers = c.email !== null && c.email.score === 0;
+  const sharedLine = emailDiffers && c.address?.same_home === true;
   if (c.email) score = addContact(c.email, w.email, score, reasons);
-  if (c.phone) score = addContact(c.phone, emailDiffers ? 0 : w.phone, score, reasons);
+  if (c.phone) score = addContact(c.phone, sharedLine ? 0 : w.phone, score, reasons);
   // The owner's own contact details are someone else's: the email, or without emails to compare, the phone. That
-  // does not undo a name that matches (people keep several addresses), but a doubtful one loses the benefit of it.
+  // does not undo a name that matches (people keep several addresses), but a doubtful name — one under the match
+  // threshold on its own, or whose middle names differ — loses the benefit of the doubt.
   const contactDiffers = c.email !== null ? emailDiffers : c.phone !== null && c.phone.score === 0;
-  if (contactDiffers && score < policy.thresholds.match) {
+  const doubtfulName = c.name !== null && (c.name.score < policy.thresholds.match || c.name.flags.middle_name_mismatch);
+  if (contactDiffers && doubtfulName) {
     score *= 1 - CONTACT_DIFFERS_SHARE;
     reasons.push(
       c.email !== null
@@ -128,14 +132,9 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
       else if (contactDiffers) floor -= 8;
       if (floor > score) {
         score = Math.min(floor, policy.thresholds.match - 1);
-        if (!surnameChangeShape) {
-          reasons.push(
-            !contactDiffers
-              ? "Part of the name matches at the same address or email: possibly a relative or a changed name"
-              : c.email !== null
-                ? "Part of the name matches at the same address, but the owner's email is someone else's"
-                : "Part of the name matches at the same address, but the owner's phone is someone else's",
-          );
+        // With someone else's contact details the reason above already says why the score is low.
+        if (!surnameChangeShape && !contactDiffers) {
+          reasons.push("Part of the name matches at the same address or email: possibly a relative or a changed name");
         }
       }
     }
@@ -169,9 +168,9 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
-  if (flags?.middle_name_mismatch) {
+  if (flags?.middle_name_mismatch && (c.email?.score ?? 0) < 100) {
     // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
-    // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name.
+    // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name. Their own mailbox settles it.
     decision = capDecision(decision, "review", reasons, "Middle names differ: possibly a relative with the same name");
   }
   if (flags?.suffix_mismatch) {

@@ -533,6 +533,8 @@ export const FIDUCIARY_WORDS_IN_CONTEXT: readonly string[] = [
  * inside a joint field ("JAN DEC & ANNA DEC" are the Decs).
  */
 export const ESTATE_WORDS_AGAINST_APPLICANT: readonly string[] = ["dec", "late", "receiver"];
+/** Role words that are also a title when they open a name: "PR JEAN DUPONT" is Professeur Dupont (French usage). */
+export const ROLE_WORDS_ALSO_TITLES: readonly string[] = ["pr"];
 /** Words that make a neighbouring word above a fiduciary one: "AS AGENT", "A MINOR", "GUARDIAN OF", "TR UA". */
 export const FIDUCIARY_BEFORE: readonly string[] = ["a", "as", "the", "its", "pers", "personal", "successor", "rep"];
 export const FIDUCIARY_AFTER: readonly string[] = ["for", "of", "in", "fbo", "ua", "uad", "dtd", "u", "est", "estate"];
