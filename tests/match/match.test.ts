@@ -236,6 +236,16 @@ describe("matchOwners", () => {
       expect(decide("ROBERT & MARY SMITH", applicant).decision).toBe("match");
     });
 
+    it("reads a first owner's middle name as carrying the shared surname when the applicant has it", () => {
+      const john = { ...applicant, name: "John David Smith" };
+      expect(decide("JOHN DAVID & MARY SMITH", john).decision).toBe("match");
+      expect(decide("SMITH, JOHN DAVID AND MARY", john).decision).toBe("match");
+      // Without that middle name the field may as well name a John David: a person looks.
+      expect(decide("JOHN DAVID & MARY SMITH", { ...applicant, name: "John Smith" }).decision).toBe("review");
+      // Two full names are not read as one: Robert Smith's co-owner is Mary Jones.
+      expect(decide("ROBERT SMITH & MARY JONES", { ...applicant, name: "Robert Jones" }).decision).not.toBe("match");
+    });
+
     it("still sends a joint field without the applicant to review as relatives", () => {
       const r = decide("MR AND MRS JOHN SMITH");
       expect(r.decision).toBe("review");

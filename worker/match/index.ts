@@ -181,7 +181,11 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   }
   let best: NameComparison | null = null;
   let bestName: ParsedName | null = null;
-  for (const name of readings.names) {
+  // A name that may carry the surname written after it is read so only for an applicant who has its middle words.
+  const borrowed = (readings.borrowing ?? [])
+    .filter((b) => b.middles.every((m) => applicantHolds(applicant, m)))
+    .map((b) => b.name);
+  for (const name of borrowed.length > 0 ? [...readings.names, ...borrowed] : readings.names) {
     const parsed = parseName(name);
     const c = parsed ? compareNames(applicant, parsed) : null;
     if (c && (best === null || c.score > best.score)) {

@@ -35,6 +35,12 @@ export interface OwnerNameReadings {
   organisation?: boolean;
   /** The holder trades under a business name (DBA), left out. */
   trade_name?: boolean;
+  /**
+   * Names that may also carry the surname written after them, with the words that would then be middle names:
+   * "JOHN DAVID & MARY SMITH" is John David and Mary Smith, or John David Smith and Mary Smith. Only a name that holds
+   * those middle words itself tells the readings apart.
+   */
+  borrowing?: { name: string; middles: string[] }[];
 }
 
 // "JOHN SMITH AND SONS", "SMITH & DAUGHTERS", "SMITH & BROS": a family firm. "& SON" alone may be a given name (Sơn).
@@ -326,18 +332,26 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   }
   // "JOHN AND MARY SMITH JR": the generation goes with the surname to everyone who borrows it.
   const generation = generationOf(lastPerson);
+  const borrowing: { name: string; middles: string[] }[] = [];
   const names = people.map((p, i) => {
     if (commaForms) return p.join(" ").replace(/ ,/g, ",");
-    // "SMITH, ROBERT AND MARY": only a given name alone takes the shared surname ("LEE, MARY AND JOHN SMITH": the
-    // second person is John Smith).
-    if (sharedSurname) return givenOnly(p) ? `${sharedSurname.join(" ")}, ${p.join(" ")}` : p.join(" ");
-    // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
-    if (i < people.length - 1 && givenOnly(p) && borrowed.length > 0) {
-      return [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
+    // "SMITH, ROBERT AND MARY": the given names right after the comma and a given name alone take the shared surname
+    // ("LEE, MARY AND JOHN SMITH": the second person is John Smith).
+    if (sharedSurname) {
+      const withSurname = `${sharedSurname.join(" ")}, ${p.join(" ")}`;
+      if (i === 0 || givenOnly(p)) return withSurname;
+      borrowing.push({ name: withSurname, middles: p.slice(1) });
+      return p.join(" ");
+    }
+    if (i < people.length - 1 && borrowed.length > 0) {
+      const withSurname = [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
+      // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
+      if (givenOnly(p)) return withSurname;
+      borrowing.push({ name: withSurname, middles: p.slice(1).filter((w) => w.length > 1) });
     }
     return p.join(" ");
   });
-  return { names, joint: true, beneficiary };
+  return borrowing.length > 0 ? { names, joint: true, beneficiary, borrowing } : { names, joint: true, beneficiary };
 }
 
 /** One name read from the field: null (read the field as written) unless something was taken out of it. */
