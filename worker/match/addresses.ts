@@ -518,6 +518,11 @@ function streetEnd(words: string[], cityHint: string | null): number {
   return -1;
 }
 
+/** Drops a segment's last words. Popping them is several times faster than assigning a shorter length (Node 22). */
+function dropLast(seg: string[], count: number): void {
+  for (let i = 0; i < count; i++) seg.pop();
+}
+
 /** The last non-empty comma segment (dropping emptied ones), or null. */
 function lastSegment(segs: string[][]): string[] | null {
   while (segs.length > 0 && (segs[segs.length - 1] as string[]).length === 0) segs.pop();
@@ -530,7 +535,7 @@ function takeCountry(segs: string[][], out: ParsedAddress): void {
   const country = seg ? readCountry(seg) : null;
   if (seg && country && (seg.length > country.used || segs.length > 1)) {
     out.country = country.code;
-    seg.length -= country.used;
+    dropLast(seg, country.used);
   }
 }
 
@@ -541,7 +546,7 @@ function takePostal(segs: string[][], out: ParsedAddress): boolean {
   out.postal_code = postal.code.toUpperCase();
   out.postal_code_ext = postal.ext;
   out.country ??= postal.country;
-  seg.length -= postal.used;
+  dropLast(seg, postal.used);
   return true;
 }
 
@@ -576,7 +581,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   if (seg && region && (seg.length > region.used || segs.length > 1)) {
     out.state = region.code;
     out.country ??= region.country;
-    seg.length -= region.used;
+    dropLast(seg, region.used);
   }
   if (!postalFirst) takePostal(segs, out);
   if (!out.country) takeCountry(segs, out);
