@@ -14,13 +14,25 @@ import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
 
-// All lookups work on folded (lower-case) words; display forms are upper-cased at the edge.
-const SUFFIX = rowsToLookup(STREET_SUFFIXES);
-const UNIT = rowsToLookup(UNIT_DESIGNATORS);
+// The parsers fold text to upper-case words, the form the parsed components are shown and compared in, so no
+// component is case-converted again; every lookup below is keyed and valued in upper case. Comparison keys
+// (cityKey, streetNameKey, streetKey) are lower case.
+const UPPER = { upperCase: true } as const;
+
+function upperCased(lookup: ReadonlyMap<string, string>): Map<string, string> {
+  const upper = new Map<string, string>();
+  for (const [spelling, standard] of lookup) upper.set(spelling.toUpperCase(), standard.toUpperCase());
+  return upper;
+}
+
+// Street types in lower case spell streetKey's comparison keys.
+const LOWER_SUFFIX = rowsToLookup(STREET_SUFFIXES);
+const SUFFIX = upperCased(LOWER_SUFFIX);
+const UNIT = upperCased(rowsToLookup(UNIT_DESIGNATORS));
 const UNIT_SHAPES = keyShapes(UNIT.keys());
-const DIRECTION = rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" "))));
+const DIRECTION = upperCased(rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" ")))));
 const COUNTRY = new Map<string, string>();
-for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n), code);
+for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n, UPPER), code);
 const MAX_COUNTRY_WORDS = Math.max(...[...COUNTRY.keys()].map((k) => k.split(" ").length));
 
 interface RegionHit {
@@ -30,7 +42,7 @@ interface RegionHit {
 const REGION = new Map<string, RegionHit[]>();
 for (const row of REGIONS) {
   for (const spelling of [row.code, ...row.names]) {
-    const key = fold(spelling);
+    const key = fold(spelling, UPPER);
     const list = REGION.get(key) ?? [];
     list.push({ code: row.code, country: row.country });
     REGION.set(key, list);
@@ -39,7 +51,7 @@ for (const row of REGIONS) {
 const MAX_REGION_WORDS = Math.max(...[...REGION.keys()].map((k) => k.split(" ").length));
 // Last words of every region and country spelling: most addresses are told apart by one Set lookup.
 const REGION_LAST_WORDS = new Set([...REGION.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
-// Every run of last words of a region spelling ("wales", "south wales", "new south wales"): a longer spelling is only
+// Every run of last words of a region spelling ("WALES", "SOUTH WALES", "NEW SOUTH WALES"): a longer spelling is only
 // looked for while the words read so far can still end one.
 const REGION_ENDINGS = new Set(
   [...REGION.keys()].flatMap((k) => {
@@ -50,59 +62,59 @@ const REGION_ENDINGS = new Set(
 const COUNTRY_LAST_WORDS = new Set([...COUNTRY.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
 // Street types that also name places (Station, Lodge, Village, Park…) say less about a segment being the street.
 const PLACE_LIKE_TYPES = new Set([
-  "pln",
-  "plns",
-  "crk",
-  "vl",
-  "vis",
-  "pt",
-  "pts",
-  "hbr",
-  "frst",
-  "rdg",
-  "mnr",
-  "fls",
-  "spg",
-  "cyn",
-  "isle",
-  "knl",
-  "lndg",
-  "mdw",
-  "orch",
-  "shr",
-  "shrs",
-  "smt",
-  "sta",
-  "ldg",
-  "vlg",
-  "est",
-  "ests",
-  "park",
-  "gdns",
-  "gdn",
-  "hts",
-  "hl",
-  "hls",
-  "ctr",
-  "mall",
-  "plz",
-  "frm",
-  "farm",
-  "clb",
-  "crst",
-  "vw",
-  "vly",
-  "mdws",
-  "grn",
-  "spgs",
-  "is",
-  "lk",
-  "lks",
-  "bch",
-  "mtn",
-  "cp",
-  "ch",
-  "gra",
+  "PLN",
+  "PLNS",
+  "CRK",
+  "VL",
+  "VIS",
+  "PT",
+  "PTS",
+  "HBR",
+  "FRST",
+  "RDG",
+  "MNR",
+  "FLS",
+  "SPG",
+  "CYN",
+  "ISLE",
+  "KNL",
+  "LNDG",
+  "MDW",
+  "ORCH",
+  "SHR",
+  "SHRS",
+  "SMT",
+  "STA",
+  "LDG",
+  "VLG",
+  "EST",
+  "ESTS",
+  "PARK",
+  "GDNS",
+  "GDN",
+  "HTS",
+  "HL",
+  "HLS",
+  "CTR",
+  "MALL",
+  "PLZ",
+  "FRM",
+  "FARM",
+  "CLB",
+  "CRST",
+  "VW",
+  "VLY",
+  "MDWS",
+  "GRN",
+  "SPGS",
+  "IS",
+  "LK",
+  "LKS",
+  "BCH",
+  "MTN",
+  "CP",
+  "CH",
+  "GRA",
 ]);
 
 // Full street-type words that get glued to the street name by OCR ("BANGALAYCRESCENT", "YSTREET").
@@ -123,6 +135,7 @@ const REGION_NAME_TABLE = new FuzzyTable(
   0.3,
 );
 
+// Lower case: these spell out comparison keys.
 const CITY_WORDS = new Map(
   [...CITY_ABBREVIATIONS, ...ORDINAL_WORDS].map(([short, full]) => [fold(short), fold(full)] as const),
 );
@@ -174,22 +187,11 @@ function emptyAddress(): ParsedAddress {
   };
 }
 
-/**
- * Upper case for display. Numbers, postal codes and state codes are mostly upper case already: text with no
- * lower-case ASCII letter and nothing outside ASCII is returned as it is, without a new string.
- */
-function upper(s: string | null): string | null {
-  if (s === null) return null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c > 0x7f) return s.toUpperCase();
-  }
-  return s;
-}
+const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true, upperCase: true } as const;
+const LOWER_ADDRESS_FOLD = { ...ADDRESS_FOLD, upperCase: false } as const;
+const KEEP_HYPHEN = { keepHyphen: true, upperCase: true } as const;
 
-const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true } as const;
-const KEEP_HYPHEN = { keepHyphen: true } as const;
-
+/** Upper-case words of an address line, with each comma a "," word of its own. */
 function addressWords(text: string): string[] {
   return words(text, ADDRESS_FOLD);
 }
@@ -222,9 +224,9 @@ function isDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
-const UK_INWARD = /^\d[a-z]{2}$/;
-const UK_WHOLE = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
+const UK_OUTWARD = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+const UK_INWARD = /^\d[A-Z]{2}$/;
+const UK_WHOLE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 
 /** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1, UK SW1A 2AA. */
 function readPostal(
@@ -244,10 +246,10 @@ function readPostal(
   }
   if (last.length === 4 && isDigits(last, 0, 4)) return { code: last, ext: null, country: null, used: 1 };
   const prev = words[words.length - 2];
-  if (prev && /^[a-z]\d[a-z]$/.test(prev) && /^\d[a-z]\d$/.test(last)) {
+  if (prev && /^[A-Z]\d[A-Z]$/.test(prev) && /^\d[A-Z]\d$/.test(last)) {
     return { code: `${prev}${last}`, ext: null, country: "CA", used: 2 };
   }
-  if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
+  if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
   // UK postcodes: an outward code (area letters, district) and an inward code (sector digit, unit letters),
   // "SW1A 2AA", "M1 1AE", also written without the space.
   if (prev && UK_OUTWARD.test(prev) && UK_INWARD.test(last)) {
@@ -353,7 +355,7 @@ function mayBeKey(shapes: Uint32Array, word: string): boolean {
   return !(c < 128) || ((shapes[c] as number) & lengthBit(word.length)) !== 0;
 }
 
-const STANDALONE_UNITS = new Set(["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"]);
+const STANDALONE_UNITS = new Set(["REAR", "FRNT", "BSMT", "LBBY", "LOWR", "UPPR", "SIDE", "OFC", "PH"]);
 
 /** A unit designator word and, when glued to it, the unit id ("#4", "apt5"). */
 function unitAt(words: string[], i: number): { type: string; id: string | null; used: number } | null {
@@ -415,8 +417,8 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
     rest.push(words[i] as string);
   }
   // Post office boxes: "PO BOX 123", "P O BOX 123", "POST OFFICE BOX 123".
-  const box = rest.indexOf("box");
-  if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(po|p o|post office)$/.test(rest.slice(0, box).join(" "))) {
+  const box = rest.indexOf("BOX");
+  if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(PO|P O|POST OFFICE)$/.test(rest.slice(0, box).join(" "))) {
     into.street_name = PO_BOX;
     into.number = rest[box + 1] as string;
     return;
@@ -484,26 +486,49 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
   into.street_name = name.length > 0 ? name : null;
 }
 
-/** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */
-function streetEnd(words: string[], cityHint: string | null): number {
-  // With the applicant's city as a hint, the city is the tail that spells it best.
-  if (cityHint) {
-    let bestAt = -1;
-    let bestScore = 0.86;
-    let tail = "";
-    for (let n = 1; n <= Math.min(4, words.length - 2); n++) {
-      const w = words[words.length - n] as string;
-      tail = (CITY_WORDS.get(w) ?? w) + tail;
-      if (tail === cityHint) return words.length - n;
-      if (Math.abs(tail.length - cityHint.length) > 3) continue;
-      const s = jaroWinkler(tail, cityHint);
-      if (s > bestScore) {
-        bestScore = s;
-        bestAt = words.length - n;
-      }
+/**
+ * Where the city starts in a comma-less line, read with the applicant's city as a hint (its cityKey): the tail that
+ * spells it best, or -1. The line's words are given in lower case, as city keys spell them.
+ */
+function cityStartByHint(words: string[], cityHint: string): number {
+  let bestAt = -1;
+  let bestScore = 0.86;
+  let tail = "";
+  for (let n = 1; n <= Math.min(4, words.length - 2); n++) {
+    const w = words[words.length - n] as string;
+    tail = (CITY_WORDS.get(w) ?? w) + tail;
+    if (tail === cityHint) return words.length - n;
+    if (Math.abs(tail.length - cityHint.length) > 3) continue;
+    const s = jaroWinkler(tail, cityHint);
+    if (s > bestScore) {
+      bestScore = s;
+      bestAt = words.length - n;
     }
-    if (bestAt > 0) return bestAt;
   }
+  return bestAt;
+}
+
+/**
+ * A line's words in lower case. Upper-case ASCII words go back exactly; other words do not always come back as they
+ * were folded (a word-final sigma), so a line with any is folded again from the raw text: the segment at `index`
+ * among its non-empty comma segments, cut to the line's length.
+ */
+function lowerCaseLine(line: string[], raw: string, index: number): string[] {
+  const lower: string[] = [];
+  for (const w of line) {
+    if (!isAscii(w)) return (commaSegments(words(raw, LOWER_ADDRESS_FOLD))[index] as string[]).slice(0, line.length);
+    lower.push(w.toLowerCase());
+  }
+  return lower;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */
+function streetEnd(words: string[]): number {
   const numberFirst = words[0] !== undefined && isNumberWord(words[0]);
   for (let i = numberFirst ? 2 : 1; i < words.length - 1; i++) {
     if (!SUFFIX.has(words[i] as string)) continue;
@@ -516,6 +541,21 @@ function streetEnd(words: string[], cityHint: string | null): number {
     return j;
   }
   return -1;
+}
+
+/**
+ * The words between commas. Empty segments (", , " or a leading comma) carry nothing and would leave holes in the
+ * reading: they are left out. Each segment is sliced out whole, at its final size.
+ */
+function commaSegments(all: string[]): string[][] {
+  const segs: string[][] = [];
+  let from = 0;
+  for (let i = 0; i <= all.length; i++) {
+    if (i < all.length && all[i] !== ",") continue;
+    if (i > from) segs.push(all.slice(from, i));
+    from = i + 1;
+  }
+  return segs;
 }
 
 /** Drops a segment's last words. Popping them is several times faster than assigning a shorter length (Node 22). */
@@ -543,7 +583,7 @@ function takePostal(segs: string[][], out: ParsedAddress): boolean {
   const seg = lastSegment(segs);
   const postal = seg ? readPostal(seg) : null;
   if (!seg || !postal || !(seg.length > postal.used || segs.length > 1)) return false;
-  out.postal_code = postal.code.toUpperCase();
+  out.postal_code = postal.code;
   out.postal_code_ext = postal.ext;
   out.country ??= postal.country;
   dropLast(seg, postal.used);
@@ -562,16 +602,8 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const all = addressWords(raw);
   if (onlyCommas(all)) return null;
 
-  // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
-  // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
-  // Each segment is sliced out whole, at its final size.
-  const segs: string[][] = [];
-  let from = 0;
-  for (let i = 0; i <= all.length; i++) {
-    if (i < all.length && all[i] !== ",") continue;
-    if (i > from) segs.push(all.slice(from, i));
-    from = i + 1;
-  }
+  // The tail (country, postal code, state) is read from the end, never across a comma.
+  const segs = commaSegments(all);
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
   const seg = lastSegment(segs);
@@ -590,6 +622,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   if (segs.length === 0) return finish(out);
 
   // "UNIT 4, 23 SMITH ST FITZROY": a unit on its own before one comma-less street-and-city line.
+  let lineIndex = 0;
   if (segs.length === 2) {
     const unit = unitAt(segs[0] as string[], 0);
     const rest = segs[1] as string[];
@@ -597,12 +630,15 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
       out.unit_type = unit.type;
       out.unit = unit.id;
       segs.shift();
+      lineIndex = 1;
     }
   }
 
   if (segs.length === 1) {
     const line = segs[0] as string[];
-    const end = streetEnd(line, cityHint ? cityKey(cityHint) : null);
+    // With the applicant's city as a hint, the city is the tail that spells it best.
+    const byHint = cityHint ? cityStartByHint(lowerCaseLine(line, raw, lineIndex), cityKey(cityHint)) : -1;
+    const end = byHint > 0 ? byHint : streetEnd(line);
     if (end > 0 && end < line.length) {
       parseStreetWords(line.slice(0, end), out);
       out.city = joinWords(line, end);
@@ -678,7 +714,7 @@ function streetKey(text: string): string {
   const space = lower.lastIndexOf(" ");
   if (space < 0) return lower;
   const last = lower.slice(space + 1);
-  return withoutSpaces(lower.slice(0, space)) + (SUFFIX.get(last) ?? last);
+  return withoutSpaces(lower.slice(0, space)) + (LOWER_SUFFIX.get(last) ?? last);
 }
 
 /** "4-B" and "4B", "B-12" and "B12" are one unit; "12-3" and "1-23" are not, so only a hyphen between a letter and a digit goes. */
@@ -686,22 +722,13 @@ function unitKey(unit: string): string {
   return unit.replace(/(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)/gi, "");
 }
 
-/** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
+/** Puts the last touches on parsed components in place: a ZIP code's lost zero, a unit's hyphen. */
 function finish(a: ParsedAddress): ParsedAddress {
   // A US ZIP code that lost its leading zero to a spreadsheet ("7024" for 07024, New Jersey).
   if (a.country === "US" && a.postal_code !== null && a.postal_code.length === 4 && isDigits(a.postal_code, 0, 4)) {
     a.postal_code = `0${a.postal_code}`;
   }
-  a.number = upper(a.number);
-  a.pre_direction = upper(a.pre_direction);
-  a.street_name = upper(a.street_name);
-  a.street_type = upper(a.street_type);
-  a.post_direction = upper(a.post_direction);
-  a.unit_type = upper(a.unit_type);
-  a.unit = upper(a.unit?.includes("-") ? unitKey(a.unit) : a.unit);
-  for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
-  a.city = upper(a.city);
-  a.state = upper(a.state);
+  if (a.unit?.includes("-")) a.unit = unitKey(a.unit);
   return a;
 }
 
@@ -731,9 +758,9 @@ function bareUnit(line: string[]): string | null {
   const first = line[0] as string;
   // Not an ordinal ("2nd": a floor).
   if (line.length === 1)
-    return hasDigit(first) && /^[a-z0-9-]+$/.test(first) && !/^-|\d(st|nd|rd|th)$/.test(first) ? first : null;
+    return hasDigit(first) && /^[A-Z0-9-]+$/.test(first) && !/^-|\d(ST|ND|RD|TH)$/.test(first) ? first : null;
   const second = line[1] as string;
-  return line.length === 2 && isDigits(first, 0, first.length) && /^[a-z]$/.test(second) ? first + second : null;
+  return line.length === 2 && isDigits(first, 0, first.length) && /^[A-Z]$/.test(second) ? first + second : null;
 }
 
 function withoutCommas(words: string[]): string[] {
@@ -767,11 +794,11 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
       parseStreetWords(line2, out);
     } else out.localities.push(joinWords(line2));
   }
-  const city = fold(fields.city ?? "");
+  const city = fold(fields.city ?? "", UPPER);
   out.city = city.length > 0 ? city : null;
-  const country = fold(fields.country ?? "");
-  out.country = country.length > 0 ? (COUNTRY.get(country) ?? country.toUpperCase()) : null;
-  const state = fold(fields.state ?? "");
+  const country = fold(fields.country ?? "", UPPER);
+  out.country = country.length > 0 ? (COUNTRY.get(country) ?? country) : null;
+  const state = fold(fields.state ?? "", UPPER);
   if (state.length > 0) {
     const hits = REGION.get(state);
     const hit = hits ? regionIn(hits, out.country) : undefined;
@@ -790,7 +817,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     if (
       region &&
       region.used < cityWords.length &&
-      spelling === region.code.toLowerCase() &&
+      spelling === region.code &&
       (out.state === null || out.state === region.code)
     ) {
       out.city = cityWords.slice(0, cityWords.length - region.used).join(" ");
@@ -801,8 +828,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   const postal = postalText(fields.postal_code ?? "");
   if (postal.length > 0) {
     const read = readPostal([postal]);
-    // Upper case like the one-line parser's, so "k1a 0b1" typed in a form equals the bank's "K1A 0B1".
-    out.postal_code = (read ? read.code : postal).toUpperCase();
+    out.postal_code = read ? read.code : postal;
     out.postal_code_ext = read ? read.ext : null;
     if (!out.country && read?.country) out.country = read.country;
   }
@@ -811,8 +837,8 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
 }
 
 /**
- * A typed postal code as one folded word, its spaces gone ("K1A 0B1" → "k1a0b1"). Most are typed as letters and
- * digits only, which fold to themselves in lower case: they skip the tokenizer and its word list.
+ * A typed postal code as one folded word, its spaces gone ("k1a 0b1" → "K1A0B1"). Most are typed as letters and
+ * digits only, which fold to themselves in upper case: they skip the tokenizer and its word list.
  */
 function postalText(typed: string): string {
   for (let i = 0; i < typed.length; i++) {
@@ -821,7 +847,7 @@ function postalText(typed: string): string {
       return words(typed, KEEP_HYPHEN).join("");
     }
   }
-  return typed.toLowerCase();
+  return typed.toUpperCase();
 }
 
 /** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */
