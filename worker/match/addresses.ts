@@ -6,7 +6,7 @@
  */
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
-import { fold, rowsToLookup, words } from "./normalize";
+import { fold, foldUpper, rowsToLookup, words, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
@@ -17,8 +17,6 @@ import { UNIT_DESIGNATORS } from "./tables/units";
 // The parsers fold text to upper-case words, the form the parsed components are shown and compared in, so no
 // component is case-converted again; every lookup below is keyed and valued in upper case. Comparison keys
 // (cityKey, streetNameKey, streetKey) are lower case.
-const UPPER = { upperCase: true } as const;
-
 function upperCased(lookup: ReadonlyMap<string, string>): Map<string, string> {
   const upper = new Map<string, string>();
   for (const [spelling, standard] of lookup) upper.set(spelling.toUpperCase(), standard.toUpperCase());
@@ -32,7 +30,7 @@ const UNIT = upperCased(rowsToLookup(UNIT_DESIGNATORS));
 const UNIT_SHAPES = keyShapes(UNIT.keys());
 const DIRECTION = upperCased(rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" ")))));
 const COUNTRY = new Map<string, string>();
-for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n, UPPER), code);
+for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(foldUpper(n), code);
 const MAX_COUNTRY_WORDS = Math.max(...[...COUNTRY.keys()].map((k) => k.split(" ").length));
 
 interface RegionHit {
@@ -42,7 +40,7 @@ interface RegionHit {
 const REGION = new Map<string, RegionHit[]>();
 for (const row of REGIONS) {
   for (const spelling of [row.code, ...row.names]) {
-    const key = fold(spelling, UPPER);
+    const key = foldUpper(spelling);
     const list = REGION.get(key) ?? [];
     list.push({ code: row.code, country: row.country });
     REGION.set(key, list);
@@ -187,13 +185,12 @@ function emptyAddress(): ParsedAddress {
   };
 }
 
-const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true, upperCase: true } as const;
-const LOWER_ADDRESS_FOLD = { ...ADDRESS_FOLD, upperCase: false } as const;
-const KEEP_HYPHEN = { keepHyphen: true, upperCase: true } as const;
+const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true } as const;
+const KEEP_HYPHEN = { keepHyphen: true } as const;
 
 /** Upper-case words of an address line, with each comma a "," word of its own. */
 function addressWords(text: string): string[] {
-  return words(text, ADDRESS_FOLD);
+  return wordsUpper(text, ADDRESS_FOLD);
 }
 
 /** words.slice(from).join(" ") without the copy; for one or two words, concatenation beats the join builtin. */
@@ -516,7 +513,7 @@ function cityStartByHint(words: string[], cityHint: string): number {
 function lowerCaseLine(line: string[], raw: string, index: number): string[] {
   const lower: string[] = [];
   for (const w of line) {
-    if (!isAscii(w)) return (commaSegments(words(raw, LOWER_ADDRESS_FOLD))[index] as string[]).slice(0, line.length);
+    if (!isAscii(w)) return (commaSegments(words(raw, ADDRESS_FOLD))[index] as string[]).slice(0, line.length);
     lower.push(w.toLowerCase());
   }
   return lower;
@@ -794,11 +791,11 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
       parseStreetWords(line2, out);
     } else out.localities.push(joinWords(line2));
   }
-  const city = fold(fields.city ?? "", UPPER);
+  const city = foldUpper(fields.city ?? "");
   out.city = city.length > 0 ? city : null;
-  const country = fold(fields.country ?? "", UPPER);
+  const country = foldUpper(fields.country ?? "");
   out.country = country.length > 0 ? (COUNTRY.get(country) ?? country) : null;
-  const state = fold(fields.state ?? "", UPPER);
+  const state = foldUpper(fields.state ?? "");
   if (state.length > 0) {
     const hits = REGION.get(state);
     const hit = hits ? regionIn(hits, out.country) : undefined;
@@ -844,7 +841,7 @@ function postalText(typed: string): string {
   for (let i = 0; i < typed.length; i++) {
     const c = typed.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
-      return words(typed, KEEP_HYPHEN).join("");
+      return wordsUpper(typed, KEEP_HYPHEN).join("");
     }
   }
   return typed.toUpperCase();
@@ -877,7 +874,7 @@ export interface AddressComparison {
 
 /** A city or place name as one comparable key: lower case, abbreviations spelled out, spaces gone. */
 function cityKey(city: string): string {
-  return cachedKey(CITY_KEYS, city, CITY_WORDS);
+  return keyOf(city, CITY_WORDS);
 }
 
 /**
@@ -886,25 +883,10 @@ function cityKey(city: string): string {
  * directionals are parsed apart.
  */
 function streetNameKey(name: string): string {
-  return cachedKey(STREET_KEYS, name, STREET_WORDS);
+  return keyOf(name, STREET_WORDS);
 }
 
 const STREET_WORDS = new Map([...CITY_WORDS].filter(([short]) => short.length > 1 && short !== "is"));
-
-// Keys per text (a pure function of the string), bounded.
-const CITY_KEYS = new Map<string, string>();
-const STREET_KEYS = new Map<string, string>();
-const KEYS_LIMIT = 4096;
-
-function cachedKey(cache: Map<string, string>, text: string, words: ReadonlyMap<string, string>): string {
-  let key = cache.get(text);
-  if (key === undefined) {
-    key = keyOf(text, words);
-    if (cache.size >= KEYS_LIMIT) cache.clear();
-    cache.set(text, key);
-  }
-  return key;
-}
 
 function keyOf(text: string, words: ReadonlyMap<string, string>): string {
   const lower = text.toLowerCase();

@@ -44,21 +44,28 @@ export interface FoldOptions {
   keepAddressMarks?: boolean;
   /** Keep commas as their own token (segment breaks in one-line addresses). */
   keepComma?: boolean;
-  /** Upper-case instead of lower-case letters (addresses, which are read and shown in upper case). */
-  upperCase?: boolean;
 }
 
 const NO_OPTIONS: FoldOptions = {};
 
 /**
- * Folds text to lower-case (or, with upperCase, upper-case) ASCII-where-possible words separated by single spaces.
+ * Folds text to lower-case ASCII-where-possible words separated by single spaces.
  * Apostrophes join ("O'Brien" → "obrien"); other punctuation separates. Plain ASCII text (most input) skips
  * Unicode decomposition and goes through a single character-code loop.
  */
 export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
+  return foldCased(input, options, false);
+}
+
+/** fold in upper case ("O'Brien" → "OBRIEN"): addresses are read and shown in upper case. */
+export function foldUpper(input: string, options: FoldOptions = NO_OPTIONS): string {
+  return foldCased(input, options, true);
+}
+
+function foldCased(input: string, options: FoldOptions, upper: boolean): string {
   const kind = textKind(input);
-  if (kind === PLAIN) return cased(input, options);
-  if (kind === ASCII) return foldAscii(cased(input, options), options);
+  if (kind === PLAIN) return cased(input, upper);
+  if (kind === ASCII) return foldAscii(cased(input, upper), options);
   const text = input.normalize("NFKD");
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
@@ -114,12 +121,12 @@ export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
     out += chars;
     state = 0;
   }
-  return options.upperCase === true ? out.toUpperCase() : out;
+  return upper ? out.toUpperCase() : out;
 }
 
-/** The whole text in the case the options ask for; for plain and ASCII text, the only case change folding makes. */
-function cased(text: string, options: FoldOptions): string {
-  return options.upperCase === true ? text.toUpperCase() : text.toLowerCase();
+/** The whole text in one case: for plain and ASCII text, the only case change folding makes. */
+function cased(text: string, upper: boolean): string {
+  return upper ? text.toUpperCase() : text.toLowerCase();
 }
 
 const PLAIN = 0;
@@ -231,11 +238,20 @@ function isFormatCharacter(code: number): boolean {
 
 /** Folded words of a text (with keepComma, each comma is a "," word of its own). */
 export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
+  return wordsCased(input, options, false);
+}
+
+/** words in upper case, as addresses read them. */
+export function wordsUpper(input: string, options: FoldOptions = NO_OPTIONS): string[] {
+  return wordsCased(input, options, true);
+}
+
+function wordsCased(input: string, options: FoldOptions, upper: boolean): string[] {
   if (input.length === 0) return [];
   const kind = textKind(input);
-  if (kind === PLAIN) return splitAtSpaces(cased(input, options));
-  if (kind === ASCII) return wordsAscii(cased(input, options), options);
-  const folded = fold(input, options);
+  if (kind === PLAIN) return splitAtSpaces(cased(input, upper));
+  if (kind === ASCII) return wordsAscii(cased(input, upper), options);
+  const folded = foldCased(input, options, upper);
   return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
 }
 
