@@ -890,10 +890,18 @@ const STREET_WORDS = new Map([...CITY_WORDS].filter(([short]) => short.length > 
 
 function keyOf(text: string, words: ReadonlyMap<string, string>): string {
   const lower = text.toLowerCase();
-  if (!lower.includes(" ")) return words.get(lower) ?? lower;
+  let space = lower.indexOf(" ");
+  if (space < 0) return words.get(lower) ?? lower;
+  // Word by word between the spaces, without a list of the words.
   let key = "";
-  for (const w of lower.split(" ")) key += words.get(w) ?? w;
-  return key;
+  let from = 0;
+  for (;;) {
+    const w = space < 0 ? lower.slice(from) : lower.slice(from, space);
+    key += words.get(w) ?? w;
+    if (space < 0) return key;
+    from = space + 1;
+    space = lower.indexOf(" ", from);
+  }
 }
 
 const withoutSpaces = (s: string): string => (s.includes(" ") ? s.split(" ").join("") : s);
@@ -941,10 +949,15 @@ function textSimilarity(a: string, b: string): number {
 
 const postalKey = (code: string): string => (code.length > 5 && isDigits(code, 0, 5) ? code.slice(0, 5) : code);
 
+/** A house number's digits ("12A" → "12"); most numbers are digits only and are their own. */
+function digitsOf(number: string): string {
+  return isDigits(number, 0, number.length) ? number : number.replace(/\D/g, "");
+}
+
 function numberSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const da = a.replace(/\D/g, "");
-  const db = b.replace(/\D/g, "");
+  const da = digitsOf(a);
+  const db = digitsOf(b);
   if (da.length > 0 && da === db) return 0.9; // 12A vs 12
   // One keyed digit wrong, dropped or swapped ("106" vs "16", "562" vs "526").
   if (da.length > 0 && db.length > 0 && oneEditApart(da, db)) return 0.5;
