@@ -46,6 +46,7 @@ for (const row of REGIONS) {
     REGION.set(key, list);
   }
 }
+const LONGEST_REGION_CODE = Math.max(...REGIONS.map((row) => row.code.length));
 const MAX_REGION_WORDS = Math.max(...[...REGION.keys()].map((k) => k.split(" ").length));
 // Last words of every region and country spelling: most addresses are told apart by one Set lookup.
 const REGION_LAST_WORDS = new Set([...REGION.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
@@ -806,8 +807,9 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   }
   // A city field that also holds the state's code ("Washington DC", "Washington, D.C.", "Sydney NSW"): the city is
   // what comes before it. Only the code: a state's name or abbreviation ends real city names (Port Washington, West
-  // New York, Mount Penn).
-  if (city.includes(" ")) {
+  // New York, Mount Penn). Most cities end in a word longer than any code and are not read for one.
+  const lastSpace = city.lastIndexOf(" ");
+  if (lastSpace >= 0 && city.length - lastSpace - 1 <= LONGEST_REGION_CODE) {
     const cityWords = city.split(" ");
     const region = readRegion(cityWords, out.country);
     const spelling = region ? cityWords.slice(cityWords.length - region.used).join("") : "";
