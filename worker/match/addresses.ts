@@ -923,15 +923,21 @@ function equalIgnoringSpaces(a: string, b: string): boolean {
   }
 }
 
-/** The flag for a number or postal code's similarity: close only by one keyed digit. */
-function exactResult(similarity: number): ComponentResult {
-  return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
+// Component results as numbers while comparing (they also key the reasons); the flags carry their names.
+const RESULTS: readonly ComponentResult[] = ["match", "partial", "mismatch", "missing"];
+const MISSING = 3;
+
+/** The result for a number or postal code's similarity (-1: absent): close only by one keyed digit. */
+function exactResult(similarity: number): number {
+  return similarity < 0 ? MISSING : similarity >= 0.9 ? 0 : similarity > 0 ? 1 : 2;
 }
 
-/** The flag for a text component's similarity. */
-function textResult(similarity: number): ComponentResult {
-  return similarity >= 0.85 ? "match" : similarity >= 0.5 ? "partial" : "mismatch";
+/** The result for a text component's similarity (-1: absent). */
+function textResult(similarity: number): number {
+  return similarity < 0 ? MISSING : similarity >= 0.85 ? 0 : similarity >= 0.5 ? 1 : 2;
 }
+
+const resultName = (result: number): ComponentResult => RESULTS[result] as ComponentResult;
 
 function textSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -1058,19 +1064,28 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     total += WEIGHTS.unit * unit;
     weight += WEIGHTS.unit;
   }
+  const postalResult = exactResult(postal);
+  const numberResult = exactResult(number);
+  const streetResult = textResult(street);
+  const unitResult = textResult(unit);
+  const cityResult = textResult(city);
+  const stateResult = textResult(state);
   const flags: AddressFlags = {
-    postal_code: postal >= 0 ? exactResult(postal) : "missing",
-    street_number: number >= 0 ? exactResult(number) : "missing",
-    street_name: street >= 0 ? textResult(street) : "missing",
-    unit: unit >= 0 ? textResult(unit) : "missing",
-    city: city >= 0 ? textResult(city) : "missing",
-    state: state >= 0 ? textResult(state) : "missing",
+    postal_code: resultName(postalResult),
+    street_number: resultName(numberResult),
+    street_name: resultName(streetResult),
+    unit: resultName(unitResult),
+    city: resultName(cityResult),
+    state: resultName(stateResult),
   };
+  // The results as one number, base 4, in COMPONENTS order.
+  const outcome =
+    ((((postalResult * 4 + numberResult) * 4 + streetResult) * 4 + unitResult) * 4 + cityResult) * 4 + stateResult;
   // Little to compare (only a state, say) is weak evidence either way: pull the score towards the middle.
   let score = weight > 0 ? total / weight : 0.5;
   if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
   const rounded = Math.round(100 * score);
-  return { score: rounded, flags, same_home: sameHome(applicant, owner), reasons: addressReasons(flags) };
+  return { score: rounded, flags, same_home: sameHome(applicant, owner), reasons: addressReasons(outcome, flags) };
 }
 
 /** Either side silent, or both the same. */
@@ -1133,19 +1148,19 @@ const LABELS: Record<keyof AddressFlags, string> = {
 
 const COMPONENTS = Object.keys(LABELS) as (keyof AddressFlags)[];
 
-const RESULT_CODES: Readonly<Record<ComponentResult, number>> = { match: 0, partial: 1, mismatch: 2, missing: 3 };
 // The sentences for each combination of component results (4^6 of them), built on first use.
 // Shared and frozen: callers only read them.
 const REASONS_BY_FLAGS = new Array<readonly string[] | undefined>(4 ** 6).fill(undefined);
 
-/** "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. */
-function addressReasons(flags: AddressFlags): readonly string[] {
-  let code = 0;
-  for (const key of COMPONENTS) code = code * 4 + RESULT_CODES[flags[key]];
-  let reasons = REASONS_BY_FLAGS[code];
+/**
+ * "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. `outcome`
+ * is the flags' results as one number (compareAddresses).
+ */
+function addressReasons(outcome: number, flags: AddressFlags): readonly string[] {
+  let reasons = REASONS_BY_FLAGS[outcome];
   if (reasons === undefined) {
     reasons = Object.freeze(reasonSentences(flags));
-    REASONS_BY_FLAGS[code] = reasons;
+    REASONS_BY_FLAGS[outcome] = reasons;
   }
   return reasons;
 }
