@@ -6,7 +6,7 @@
  */
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
-import { fold, rowsToLookup, words } from "./normalize";
+import { fold, foldUpper, rowsToLookup, words, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
@@ -14,13 +14,23 @@ import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
 
-// All lookups work on folded (lower-case) words; display forms are upper-cased at the edge.
-const SUFFIX = rowsToLookup(STREET_SUFFIXES);
-const UNIT = rowsToLookup(UNIT_DESIGNATORS);
+// The parsers fold text to upper-case words, the form the parsed components are shown and compared in, so no
+// component is case-converted again; every lookup below is keyed and valued in upper case. Comparison keys
+// (cityKey, streetNameKey, streetKey) are lower case.
+function upperCased(lookup: ReadonlyMap<string, string>): Map<string, string> {
+  const upper = new Map<string, string>();
+  for (const [spelling, standard] of lookup) upper.set(spelling.toUpperCase(), standard.toUpperCase());
+  return upper;
+}
+
+// Street types in lower case spell streetKey's comparison keys.
+const LOWER_SUFFIX = rowsToLookup(STREET_SUFFIXES);
+const SUFFIX = upperCased(LOWER_SUFFIX);
+const UNIT = upperCased(rowsToLookup(UNIT_DESIGNATORS));
 const UNIT_SHAPES = keyShapes(UNIT.keys());
-const DIRECTION = rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" "))));
+const DIRECTION = upperCased(rowsToLookup(DIRECTIONALS.map((row) => row.filter((w) => !w.includes(" ")))));
 const COUNTRY = new Map<string, string>();
-for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(fold(n), code);
+for (const [code, names] of Object.entries(COUNTRY_NAMES)) for (const n of names) COUNTRY.set(foldUpper(n), code);
 const MAX_COUNTRY_WORDS = Math.max(...[...COUNTRY.keys()].map((k) => k.split(" ").length));
 
 interface RegionHit {
@@ -30,16 +40,17 @@ interface RegionHit {
 const REGION = new Map<string, RegionHit[]>();
 for (const row of REGIONS) {
   for (const spelling of [row.code, ...row.names]) {
-    const key = fold(spelling);
+    const key = foldUpper(spelling);
     const list = REGION.get(key) ?? [];
     list.push({ code: row.code, country: row.country });
     REGION.set(key, list);
   }
 }
+const LONGEST_REGION_CODE = Math.max(...REGIONS.map((row) => row.code.length));
 const MAX_REGION_WORDS = Math.max(...[...REGION.keys()].map((k) => k.split(" ").length));
 // Last words of every region and country spelling: most addresses are told apart by one Set lookup.
 const REGION_LAST_WORDS = new Set([...REGION.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
-// Every run of last words of a region spelling ("wales", "south wales", "new south wales"): a longer spelling is only
+// Every run of last words of a region spelling ("WALES", "SOUTH WALES", "NEW SOUTH WALES"): a longer spelling is only
 // looked for while the words read so far can still end one.
 const REGION_ENDINGS = new Set(
   [...REGION.keys()].flatMap((k) => {
@@ -50,59 +61,59 @@ const REGION_ENDINGS = new Set(
 const COUNTRY_LAST_WORDS = new Set([...COUNTRY.keys()].map((k) => k.slice(k.lastIndexOf(" ") + 1)));
 // Street types that also name places (Station, Lodge, Village, Park…) say less about a segment being the street.
 const PLACE_LIKE_TYPES = new Set([
-  "pln",
-  "plns",
-  "crk",
-  "vl",
-  "vis",
-  "pt",
-  "pts",
-  "hbr",
-  "frst",
-  "rdg",
-  "mnr",
-  "fls",
-  "spg",
-  "cyn",
-  "isle",
-  "knl",
-  "lndg",
-  "mdw",
-  "orch",
-  "shr",
-  "shrs",
-  "smt",
-  "sta",
-  "ldg",
-  "vlg",
-  "est",
-  "ests",
-  "park",
-  "gdns",
-  "gdn",
-  "hts",
-  "hl",
-  "hls",
-  "ctr",
-  "mall",
-  "plz",
-  "frm",
-  "farm",
-  "clb",
-  "crst",
-  "vw",
-  "vly",
-  "mdws",
-  "grn",
-  "spgs",
-  "is",
-  "lk",
-  "lks",
-  "bch",
-  "mtn",
-  "cp",
-  "ch",
-  "gra",
+  "PLN",
+  "PLNS",
+  "CRK",
+  "VL",
+  "VIS",
+  "PT",
+  "PTS",
+  "HBR",
+  "FRST",
+  "RDG",
+  "MNR",
+  "FLS",
+  "SPG",
+  "CYN",
+  "ISLE",
+  "KNL",
+  "LNDG",
+  "MDW",
+  "ORCH",
+  "SHR",
+  "SHRS",
+  "SMT",
+  "STA",
+  "LDG",
+  "VLG",
+  "EST",
+  "ESTS",
+  "PARK",
+  "GDNS",
+  "GDN",
+  "HTS",
+  "HL",
+  "HLS",
+  "CTR",
+  "MALL",
+  "PLZ",
+  "FRM",
+  "FARM",
+  "CLB",
+  "CRST",
+  "VW",
+  "VLY",
+  "MDWS",
+  "GRN",
+  "SPGS",
+  "IS",
+  "LK",
+  "LKS",
+  "BCH",
+  "MTN",
+  "CP",
+  "CH",
+  "GRA",
 ]);
 
 // Full street-type words that get glued to the street name by OCR ("BANGALAYCRESCENT", "YSTREET").
@@ -123,6 +134,7 @@ const REGION_NAME_TABLE = new FuzzyTable(
   0.3,
 );
 
+// Lower case: these spell out comparison keys.
 const CITY_WORDS = new Map(
   [...CITY_ABBREVIATIONS, ...ORDINAL_WORDS].map(([short, full]) => [fold(short), fold(full)] as const),
 );
@@ -174,24 +186,12 @@ function emptyAddress(): ParsedAddress {
   };
 }
 
-/**
- * Upper case for display. Numbers, postal codes and state codes are mostly upper case already: text with no
- * lower-case ASCII letter and nothing outside ASCII is returned as it is, without a new string.
- */
-function upper(s: string | null): string | null {
-  if (s === null) return null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c > 0x7f) return s.toUpperCase();
-  }
-  return s;
-}
-
 const ADDRESS_FOLD = { keepHyphen: true, keepAddressMarks: true, keepComma: true } as const;
 const KEEP_HYPHEN = { keepHyphen: true } as const;
 
+/** Upper-case words of an address line, with each comma a "," word of its own. */
 function addressWords(text: string): string[] {
-  return words(text, ADDRESS_FOLD);
+  return wordsUpper(text, ADDRESS_FOLD);
 }
 
 /** words.slice(from).join(" ") without the copy; for one or two words, concatenation beats the join builtin. */
@@ -222,9 +222,9 @@ function isDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
-const UK_INWARD = /^\d[a-z]{2}$/;
-const UK_WHOLE = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
+const UK_OUTWARD = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+const UK_INWARD = /^\d[A-Z]{2}$/;
+const UK_WHOLE = /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/;
 
 /** Postal code shapes: US ZIP / ZIP+4, Australian (and other) 4-digit codes, Canadian A1A 1A1, UK SW1A 2AA. */
 function readPostal(
@@ -244,10 +244,10 @@ function readPostal(
   }
   if (last.length === 4 && isDigits(last, 0, 4)) return { code: last, ext: null, country: null, used: 1 };
   const prev = words[words.length - 2];
-  if (prev && /^[a-z]\d[a-z]$/.test(prev) && /^\d[a-z]\d$/.test(last)) {
+  if (prev && /^[A-Z]\d[A-Z]$/.test(prev) && /^\d[A-Z]\d$/.test(last)) {
     return { code: `${prev}${last}`, ext: null, country: "CA", used: 2 };
   }
-  if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
+  if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(last)) return { code: last, ext: null, country: "CA", used: 1 };
   // UK postcodes: an outward code (area letters, district) and an inward code (sector digit, unit letters),
   // "SW1A 2AA", "M1 1AE", also written without the space.
   if (prev && UK_OUTWARD.test(prev) && UK_INWARD.test(last)) {
@@ -353,7 +353,7 @@ function mayBeKey(shapes: Uint32Array, word: string): boolean {
   return !(c < 128) || ((shapes[c] as number) & lengthBit(word.length)) !== 0;
 }
 
-const STANDALONE_UNITS = new Set(["rear", "frnt", "bsmt", "lbby", "lowr", "uppr", "side", "ofc", "ph"]);
+const STANDALONE_UNITS = new Set(["REAR", "FRNT", "BSMT", "LBBY", "LOWR", "UPPR", "SIDE", "OFC", "PH"]);
 
 /** A unit designator word and, when glued to it, the unit id ("#4", "apt5"). */
 function unitAt(words: string[], i: number): { type: string; id: string | null; used: number } | null {
@@ -415,8 +415,8 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
     rest.push(words[i] as string);
   }
   // Post office boxes: "PO BOX 123", "P O BOX 123", "POST OFFICE BOX 123".
-  const box = rest.indexOf("box");
-  if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(po|p o|post office)$/.test(rest.slice(0, box).join(" "))) {
+  const box = rest.indexOf("BOX");
+  if (box >= 0 && box <= 3 && box < rest.length - 1 && /^(PO|P O|POST OFFICE)$/.test(rest.slice(0, box).join(" "))) {
     into.street_name = PO_BOX;
     into.number = rest[box + 1] as string;
     return;
@@ -484,26 +484,49 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
   into.street_name = name.length > 0 ? name : null;
 }
 
-/** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */
-function streetEnd(words: string[], cityHint: string | null): number {
-  // With the applicant's city as a hint, the city is the tail that spells it best.
-  if (cityHint) {
-    let bestAt = -1;
-    let bestScore = 0.86;
-    let tail = "";
-    for (let n = 1; n <= Math.min(4, words.length - 2); n++) {
-      const w = words[words.length - n] as string;
-      tail = (CITY_WORDS.get(w) ?? w) + tail;
-      if (tail === cityHint) return words.length - n;
-      if (Math.abs(tail.length - cityHint.length) > 3) continue;
-      const s = jaroWinkler(tail, cityHint);
-      if (s > bestScore) {
-        bestScore = s;
-        bestAt = words.length - n;
-      }
+/**
+ * Where the city starts in a comma-less line, read with the applicant's city as a hint (its cityKey): the tail that
+ * spells it best, or -1. The line's words are given in lower case, as city keys spell them.
+ */
+function cityStartByHint(words: string[], cityHint: string): number {
+  let bestAt = -1;
+  let bestScore = 0.86;
+  let tail = "";
+  for (let n = 1; n <= Math.min(4, words.length - 2); n++) {
+    const w = words[words.length - n] as string;
+    tail = (CITY_WORDS.get(w) ?? w) + tail;
+    if (tail === cityHint) return words.length - n;
+    if (Math.abs(tail.length - cityHint.length) > 3) continue;
+    const s = jaroWinkler(tail, cityHint);
+    if (s > bestScore) {
+      bestScore = s;
+      bestAt = words.length - n;
     }
-    if (bestAt > 0) return bestAt;
   }
+  return bestAt;
+}
+
+/**
+ * A line's words in lower case. Upper-case ASCII words go back exactly; other words do not always come back as they
+ * were folded (a word-final sigma), so a line with any is folded again from the raw text: the segment at `index`
+ * among its non-empty comma segments, cut to the line's length.
+ */
+function lowerCaseLine(line: string[], raw: string, index: number): string[] {
+  const lower: string[] = [];
+  for (const w of line) {
+    if (!isAscii(w)) return (commaSegments(words(raw, ADDRESS_FOLD))[index] as string[]).slice(0, line.length);
+    lower.push(w.toLowerCase());
+  }
+  return lower;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */
+function streetEnd(words: string[]): number {
   const numberFirst = words[0] !== undefined && isNumberWord(words[0]);
   for (let i = numberFirst ? 2 : 1; i < words.length - 1; i++) {
     if (!SUFFIX.has(words[i] as string)) continue;
@@ -518,6 +541,26 @@ function streetEnd(words: string[], cityHint: string | null): number {
   return -1;
 }
 
+/**
+ * The words between commas. Empty segments (", , " or a leading comma) carry nothing and would leave holes in the
+ * reading: they are left out. Each segment is sliced out whole, at its final size.
+ */
+function commaSegments(all: string[]): string[][] {
+  const segs: string[][] = [];
+  let from = 0;
+  for (let i = 0; i <= all.length; i++) {
+    if (i < all.length && all[i] !== ",") continue;
+    if (i > from) segs.push(all.slice(from, i));
+    from = i + 1;
+  }
+  return segs;
+}
+
+/** Drops a segment's last words. Popping them is several times faster than assigning a shorter length (Node 22). */
+function dropLast(seg: string[], count: number): void {
+  for (let i = 0; i < count; i++) seg.pop();
+}
+
 /** The last non-empty comma segment (dropping emptied ones), or null. */
 function lastSegment(segs: string[][]): string[] | null {
   while (segs.length > 0 && (segs[segs.length - 1] as string[]).length === 0) segs.pop();
@@ -530,7 +573,7 @@ function takeCountry(segs: string[][], out: ParsedAddress): void {
   const country = seg ? readCountry(seg) : null;
   if (seg && country && (seg.length > country.used || segs.length > 1)) {
     out.country = country.code;
-    seg.length -= country.used;
+    dropLast(seg, country.used);
   }
 }
 
@@ -538,10 +581,10 @@ function takePostal(segs: string[][], out: ParsedAddress): boolean {
   const seg = lastSegment(segs);
   const postal = seg ? readPostal(seg) : null;
   if (!seg || !postal || !(seg.length > postal.used || segs.length > 1)) return false;
-  out.postal_code = postal.code.toUpperCase();
+  out.postal_code = postal.code;
   out.postal_code_ext = postal.ext;
   out.country ??= postal.country;
-  seg.length -= postal.used;
+  dropLast(seg, postal.used);
   return true;
 }
 
@@ -557,16 +600,8 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const all = addressWords(raw);
   if (onlyCommas(all)) return null;
 
-  // Segments between commas; the tail (country, postal code, state) is read from the end, never across a comma.
-  // Empty segments (", , " or a leading comma) carry nothing and would leave holes in the reading below.
-  // Each segment is sliced out whole, at its final size.
-  const segs: string[][] = [];
-  let from = 0;
-  for (let i = 0; i <= all.length; i++) {
-    if (i < all.length && all[i] !== ",") continue;
-    if (i > from) segs.push(all.slice(from, i));
-    from = i + 1;
-  }
+  // The tail (country, postal code, state) is read from the end, never across a comma.
+  const segs = commaSegments(all);
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
   const seg = lastSegment(segs);
@@ -576,7 +611,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   if (seg && region && (seg.length > region.used || segs.length > 1)) {
     out.state = region.code;
     out.country ??= region.country;
-    seg.length -= region.used;
+    dropLast(seg, region.used);
   }
   if (!postalFirst) takePostal(segs, out);
   if (!out.country) takeCountry(segs, out);
@@ -585,6 +620,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   if (segs.length === 0) return finish(out);
 
   // "UNIT 4, 23 SMITH ST FITZROY": a unit on its own before one comma-less street-and-city line.
+  let lineIndex = 0;
   if (segs.length === 2) {
     const unit = unitAt(segs[0] as string[], 0);
     const rest = segs[1] as string[];
@@ -592,12 +628,15 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
       out.unit_type = unit.type;
       out.unit = unit.id;
       segs.shift();
+      lineIndex = 1;
     }
   }
 
   if (segs.length === 1) {
     const line = segs[0] as string[];
-    const end = streetEnd(line, cityHint ? cityKey(cityHint) : null);
+    // With the applicant's city as a hint, the city is the tail that spells it best.
+    const byHint = cityHint ? cityStartByHint(lowerCaseLine(line, raw, lineIndex), cityKey(cityHint)) : -1;
+    const end = byHint > 0 ? byHint : streetEnd(line);
     if (end > 0 && end < line.length) {
       parseStreetWords(line.slice(0, end), out);
       out.city = joinWords(line, end);
@@ -673,7 +712,7 @@ function streetKey(text: string): string {
   const space = lower.lastIndexOf(" ");
   if (space < 0) return lower;
   const last = lower.slice(space + 1);
-  return withoutSpaces(lower.slice(0, space)) + (SUFFIX.get(last) ?? last);
+  return withoutSpaces(lower.slice(0, space)) + (LOWER_SUFFIX.get(last) ?? last);
 }
 
 /** "4-B" and "4B", "B-12" and "B12" are one unit; "12-3" and "1-23" are not, so only a hyphen between a letter and a digit goes. */
@@ -681,22 +720,13 @@ function unitKey(unit: string): string {
   return unit.replace(/(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)/gi, "");
 }
 
-/** Upper-cases the parsed components in place (USPS style, and the form compareAddresses expects). */
+/** Puts the last touches on parsed components in place: a ZIP code's lost zero, a unit's hyphen. */
 function finish(a: ParsedAddress): ParsedAddress {
   // A US ZIP code that lost its leading zero to a spreadsheet ("7024" for 07024, New Jersey).
   if (a.country === "US" && a.postal_code !== null && a.postal_code.length === 4 && isDigits(a.postal_code, 0, 4)) {
     a.postal_code = `0${a.postal_code}`;
   }
-  a.number = upper(a.number);
-  a.pre_direction = upper(a.pre_direction);
-  a.street_name = upper(a.street_name);
-  a.street_type = upper(a.street_type);
-  a.post_direction = upper(a.post_direction);
-  a.unit_type = upper(a.unit_type);
-  a.unit = upper(a.unit?.includes("-") ? unitKey(a.unit) : a.unit);
-  for (let i = 0; i < a.localities.length; i++) a.localities[i] = (a.localities[i] as string).toUpperCase();
-  a.city = upper(a.city);
-  a.state = upper(a.state);
+  if (a.unit?.includes("-")) a.unit = unitKey(a.unit);
   return a;
 }
 
@@ -726,9 +756,9 @@ function bareUnit(line: string[]): string | null {
   const first = line[0] as string;
   // Not an ordinal ("2nd": a floor).
   if (line.length === 1)
-    return hasDigit(first) && /^[a-z0-9-]+$/.test(first) && !/^-|\d(st|nd|rd|th)$/.test(first) ? first : null;
+    return hasDigit(first) && /^[A-Z0-9-]+$/.test(first) && !/^-|\d(ST|ND|RD|TH)$/.test(first) ? first : null;
   const second = line[1] as string;
-  return line.length === 2 && isDigits(first, 0, first.length) && /^[a-z]$/.test(second) ? first + second : null;
+  return line.length === 2 && isDigits(first, 0, first.length) && /^[A-Z]$/.test(second) ? first + second : null;
 }
 
 function withoutCommas(words: string[]): string[] {
@@ -762,11 +792,11 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
       parseStreetWords(line2, out);
     } else out.localities.push(joinWords(line2));
   }
-  const city = fold(fields.city ?? "");
+  const city = foldUpper(fields.city ?? "");
   out.city = city.length > 0 ? city : null;
-  const country = fold(fields.country ?? "");
-  out.country = country.length > 0 ? (COUNTRY.get(country) ?? country.toUpperCase()) : null;
-  const state = fold(fields.state ?? "");
+  const country = foldUpper(fields.country ?? "");
+  out.country = country.length > 0 ? (COUNTRY.get(country) ?? country) : null;
+  const state = foldUpper(fields.state ?? "");
   if (state.length > 0) {
     const hits = REGION.get(state);
     const hit = hits ? regionIn(hits, out.country) : undefined;
@@ -777,15 +807,16 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   }
   // A city field that also holds the state's code ("Washington DC", "Washington, D.C.", "Sydney NSW"): the city is
   // what comes before it. Only the code: a state's name or abbreviation ends real city names (Port Washington, West
-  // New York, Mount Penn).
-  if (city.includes(" ")) {
+  // New York, Mount Penn). Most cities end in a word longer than any code and are not read for one.
+  const lastSpace = city.lastIndexOf(" ");
+  if (lastSpace >= 0 && city.length - lastSpace - 1 <= LONGEST_REGION_CODE) {
     const cityWords = city.split(" ");
     const region = readRegion(cityWords, out.country);
     const spelling = region ? cityWords.slice(cityWords.length - region.used).join("") : "";
     if (
       region &&
       region.used < cityWords.length &&
-      spelling === region.code.toLowerCase() &&
+      spelling === region.code &&
       (out.state === null || out.state === region.code)
     ) {
       out.city = cityWords.slice(0, cityWords.length - region.used).join(" ");
@@ -796,8 +827,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
   const postal = postalText(fields.postal_code ?? "");
   if (postal.length > 0) {
     const read = readPostal([postal]);
-    // Upper case like the one-line parser's, so "k1a 0b1" typed in a form equals the bank's "K1A 0B1".
-    out.postal_code = (read ? read.code : postal).toUpperCase();
+    out.postal_code = read ? read.code : postal;
     out.postal_code_ext = read ? read.ext : null;
     if (!out.country && read?.country) out.country = read.country;
   }
@@ -806,17 +836,17 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
 }
 
 /**
- * A typed postal code as one folded word, its spaces gone ("K1A 0B1" → "k1a0b1"). Most are typed as letters and
- * digits only, which fold to themselves in lower case: they skip the tokenizer and its word list.
+ * A typed postal code as one folded word, its spaces gone ("k1a 0b1" → "K1A0B1"). Most are typed as letters and
+ * digits only, which fold to themselves in upper case: they skip the tokenizer and its word list.
  */
 function postalText(typed: string): string {
   for (let i = 0; i < typed.length; i++) {
     const c = typed.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
-      return words(typed, KEEP_HYPHEN).join("");
+      return wordsUpper(typed, KEEP_HYPHEN).join("");
     }
   }
-  return typed.toLowerCase();
+  return typed.toUpperCase();
 }
 
 /** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */
@@ -846,7 +876,7 @@ export interface AddressComparison {
 
 /** A city or place name as one comparable key: lower case, abbreviations spelled out, spaces gone. */
 function cityKey(city: string): string {
-  return cachedKey(CITY_KEYS, city, CITY_WORDS);
+  return keyOf(city, CITY_WORDS);
 }
 
 /**
@@ -855,32 +885,25 @@ function cityKey(city: string): string {
  * directionals are parsed apart.
  */
 function streetNameKey(name: string): string {
-  return cachedKey(STREET_KEYS, name, STREET_WORDS);
+  return keyOf(name, STREET_WORDS);
 }
 
 const STREET_WORDS = new Map([...CITY_WORDS].filter(([short]) => short.length > 1 && short !== "is"));
 
-// Keys per text (a pure function of the string), bounded.
-const CITY_KEYS = new Map<string, string>();
-const STREET_KEYS = new Map<string, string>();
-const KEYS_LIMIT = 4096;
-
-function cachedKey(cache: Map<string, string>, text: string, words: ReadonlyMap<string, string>): string {
-  let key = cache.get(text);
-  if (key === undefined) {
-    key = keyOf(text, words);
-    if (cache.size >= KEYS_LIMIT) cache.clear();
-    cache.set(text, key);
-  }
-  return key;
-}
-
 function keyOf(text: string, words: ReadonlyMap<string, string>): string {
   const lower = text.toLowerCase();
-  if (!lower.includes(" ")) return words.get(lower) ?? lower;
+  let space = lower.indexOf(" ");
+  if (space < 0) return words.get(lower) ?? lower;
+  // Word by word between the spaces, without a list of the words.
   let key = "";
-  for (const w of lower.split(" ")) key += words.get(w) ?? w;
-  return key;
+  let from = 0;
+  for (;;) {
+    const w = space < 0 ? lower.slice(from) : lower.slice(from, space);
+    key += words.get(w) ?? w;
+    if (space < 0) return key;
+    from = space + 1;
+    space = lower.indexOf(" ", from);
+  }
 }
 
 const withoutSpaces = (s: string): string => (s.includes(" ") ? s.split(" ").join("") : s);
@@ -900,15 +923,21 @@ function equalIgnoringSpaces(a: string, b: string): boolean {
   }
 }
 
-/** The flag for a number or postal code's similarity: close only by one keyed digit. */
-function exactResult(similarity: number): ComponentResult {
-  return similarity >= 0.9 ? "match" : similarity > 0 ? "partial" : "mismatch";
+// Component results as numbers while comparing (they also key the reasons); the flags carry their names.
+const RESULTS: readonly ComponentResult[] = ["match", "partial", "mismatch", "missing"];
+const MISSING = 3;
+
+/** The result for a number or postal code's similarity (-1: absent): close only by one keyed digit. */
+function exactResult(similarity: number): number {
+  return similarity < 0 ? MISSING : similarity >= 0.9 ? 0 : similarity > 0 ? 1 : 2;
 }
 
-/** The flag for a text component's similarity. */
-function textResult(similarity: number): ComponentResult {
-  return similarity >= 0.85 ? "match" : similarity >= 0.5 ? "partial" : "mismatch";
+/** The result for a text component's similarity (-1: absent). */
+function textResult(similarity: number): number {
+  return similarity < 0 ? MISSING : similarity >= 0.85 ? 0 : similarity >= 0.5 ? 1 : 2;
 }
+
+const resultName = (result: number): ComponentResult => RESULTS[result] as ComponentResult;
 
 function textSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -928,10 +957,15 @@ function textSimilarity(a: string, b: string): number {
 
 const postalKey = (code: string): string => (code.length > 5 && isDigits(code, 0, 5) ? code.slice(0, 5) : code);
 
+/** A house number's digits ("12A" → "12"); most numbers are digits only and are their own. */
+function digitsOf(number: string): string {
+  return isDigits(number, 0, number.length) ? number : number.replace(/\D/g, "");
+}
+
 function numberSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const da = a.replace(/\D/g, "");
-  const db = b.replace(/\D/g, "");
+  const da = digitsOf(a);
+  const db = digitsOf(b);
   if (da.length > 0 && da === db) return 0.9; // 12A vs 12
   // One keyed digit wrong, dropped or swapped ("106" vs "16", "562" vs "526").
   if (da.length > 0 && db.length > 0 && oneEditApart(da, db)) return 0.5;
@@ -1030,19 +1064,28 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
     total += WEIGHTS.unit * unit;
     weight += WEIGHTS.unit;
   }
+  const postalResult = exactResult(postal);
+  const numberResult = exactResult(number);
+  const streetResult = textResult(street);
+  const unitResult = textResult(unit);
+  const cityResult = textResult(city);
+  const stateResult = textResult(state);
   const flags: AddressFlags = {
-    postal_code: postal >= 0 ? exactResult(postal) : "missing",
-    street_number: number >= 0 ? exactResult(number) : "missing",
-    street_name: street >= 0 ? textResult(street) : "missing",
-    unit: unit >= 0 ? textResult(unit) : "missing",
-    city: city >= 0 ? textResult(city) : "missing",
-    state: state >= 0 ? textResult(state) : "missing",
+    postal_code: resultName(postalResult),
+    street_number: resultName(numberResult),
+    street_name: resultName(streetResult),
+    unit: resultName(unitResult),
+    city: resultName(cityResult),
+    state: resultName(stateResult),
   };
+  // The results as one number, base 4, in COMPONENTS order.
+  const outcome =
+    ((((postalResult * 4 + numberResult) * 4 + streetResult) * 4 + unitResult) * 4 + cityResult) * 4 + stateResult;
   // Little to compare (only a state, say) is weak evidence either way: pull the score towards the middle.
   let score = weight > 0 ? total / weight : 0.5;
   if (weight < 0.5) score = 0.5 + (score - 0.5) * (weight / 0.5);
   const rounded = Math.round(100 * score);
-  return { score: rounded, flags, same_home: sameHome(applicant, owner), reasons: addressReasons(flags) };
+  return { score: rounded, flags, same_home: sameHome(applicant, owner), reasons: addressReasons(outcome, flags) };
 }
 
 /** Either side silent, or both the same. */
@@ -1105,19 +1148,19 @@ const LABELS: Record<keyof AddressFlags, string> = {
 
 const COMPONENTS = Object.keys(LABELS) as (keyof AddressFlags)[];
 
-const RESULT_CODES: Readonly<Record<ComponentResult, number>> = { match: 0, partial: 1, mismatch: 2, missing: 3 };
 // The sentences for each combination of component results (4^6 of them), built on first use.
 // Shared and frozen: callers only read them.
 const REASONS_BY_FLAGS = new Array<readonly string[] | undefined>(4 ** 6).fill(undefined);
 
-/** "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. */
-function addressReasons(flags: AddressFlags): readonly string[] {
-  let code = 0;
-  for (const key of COMPONENTS) code = code * 4 + RESULT_CODES[flags[key]];
-  let reasons = REASONS_BY_FLAGS[code];
+/**
+ * "Postal code, street number and city match" — one sentence per outcome, components in a fixed order. `outcome`
+ * is the flags' results as one number (compareAddresses).
+ */
+function addressReasons(outcome: number, flags: AddressFlags): readonly string[] {
+  let reasons = REASONS_BY_FLAGS[outcome];
   if (reasons === undefined) {
     reasons = Object.freeze(reasonSentences(flags));
-    REASONS_BY_FLAGS[code] = reasons;
+    REASONS_BY_FLAGS[outcome] = reasons;
   }
   return reasons;
 }

@@ -54,9 +54,18 @@ const NO_OPTIONS: FoldOptions = {};
  * Unicode decomposition and goes through a single character-code loop.
  */
 export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
+  return foldCased(input, options, false);
+}
+
+/** fold in upper case ("O'Brien" → "OBRIEN"): addresses are read and shown in upper case. */
+export function foldUpper(input: string, options: FoldOptions = NO_OPTIONS): string {
+  return foldCased(input, options, true);
+}
+
+function foldCased(input: string, options: FoldOptions, upper: boolean): string {
   const kind = textKind(input);
-  if (kind === PLAIN) return input.toLowerCase();
-  if (kind === ASCII) return foldAscii(input.toLowerCase(), options);
+  if (kind === PLAIN) return cased(input, upper);
+  if (kind === ASCII) return foldAscii(cased(input, upper), options);
   const text = input.normalize("NFKD");
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
@@ -112,7 +121,12 @@ export function fold(input: string, options: FoldOptions = NO_OPTIONS): string {
     out += chars;
     state = 0;
   }
-  return out;
+  return upper ? out.toUpperCase() : out;
+}
+
+/** The whole text in one case: for plain and ASCII text, the only case change folding makes. */
+function cased(text: string, upper: boolean): string {
+  return upper ? text.toUpperCase() : text.toLowerCase();
 }
 
 const PLAIN = 0;
@@ -141,14 +155,15 @@ function textKind(text: string): number {
   return ASCII;
 }
 
-/** The ASCII-only case of fold (input already lower case). */
+/** The ASCII-only case of fold (input already in its final case). */
 function foldAscii(text: string, options: FoldOptions): string {
   return wordsAscii(text, options).join(" ");
 }
 
 /**
- * The ASCII-only tokenizer behind fold and words (input already lower case): copies runs of word characters as whole
- * slices straight into the word list, so most text never builds an intermediate string to split again.
+ * The ASCII-only tokenizer behind fold and words (input already in its final case, lower or upper): copies runs of
+ * word characters as whole slices straight into the word list, so most text never builds an intermediate string to
+ * split again.
  */
 function wordsAscii(text: string, options: FoldOptions): string[] {
   const keepHyphen = options.keepHyphen === true;
@@ -162,13 +177,9 @@ function wordsAscii(text: string, options: FoldOptions): string[] {
   const n = text.length;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (keepMarks && (code === 35 || code === 47))) {
+    if (isWordCode(code, keepMarks)) {
       let j = i + 1;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (keepMarks && (c === 35 || c === 47))) j++;
-        else break;
-      }
+      while (j < n && isWordCode(text.charCodeAt(j), keepMarks)) j++;
       const run = text.slice(i, j);
       const last = out.length - 1;
       if (last >= 0 && glue === 0) out[last] += run;
@@ -185,8 +196,7 @@ function wordsAscii(text: string, options: FoldOptions): string[] {
         // Apostrophes vanish on either side of a hyphen too ("Smith-'Jones"), as on the Unicode path.
         let k = i + 1;
         while (k < n && (text.charCodeAt(k) === 39 || text.charCodeAt(k) === 96)) k++;
-        const next = k < n ? text.charCodeAt(k) : 0;
-        if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57) || (keepMarks && (next === 35 || next === 47))) {
+        if (k < n && isWordCode(text.charCodeAt(k), keepMarks)) {
           glue = 2;
           i = k;
         }
@@ -200,6 +210,16 @@ function wordsAscii(text: string, options: FoldOptions): string[] {
     i++;
   }
   return out;
+}
+
+/** A letter (in either case), a digit, or with keepMarks "#" or "/". */
+function isWordCode(code: number, keepMarks: boolean): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (keepMarks && (code === 35 || code === 47))
+  );
 }
 
 // Format characters (zero-width space, ZWJ/ZWNJ, bidi marks, BOM, soft hyphen) vanish without a word break.
@@ -218,11 +238,20 @@ function isFormatCharacter(code: number): boolean {
 
 /** Folded words of a text (with keepComma, each comma is a "," word of its own). */
 export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
+  return wordsCased(input, options, false);
+}
+
+/** words in upper case, as addresses read them. */
+export function wordsUpper(input: string, options: FoldOptions = NO_OPTIONS): string[] {
+  return wordsCased(input, options, true);
+}
+
+function wordsCased(input: string, options: FoldOptions, upper: boolean): string[] {
   if (input.length === 0) return [];
   const kind = textKind(input);
-  if (kind === PLAIN) return splitAtSpaces(input.toLowerCase());
-  if (kind === ASCII) return wordsAscii(input.toLowerCase(), options);
-  const folded = fold(input, options);
+  if (kind === PLAIN) return splitAtSpaces(cased(input, upper));
+  if (kind === ASCII) return wordsAscii(cased(input, upper), options);
+  const folded = foldCased(input, options, upper);
   return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
 }
 
