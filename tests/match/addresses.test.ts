@@ -269,6 +269,36 @@ describe("post-directionals without a comma", () => {
     expect(bank.score).toBe(100);
   });
 
+  it("reads a state typed as Washington with a District ZIP Code as the District", () => {
+    const form = parseAddressFields({
+      line1: "1600 Pennsylvania Ave NW",
+      city: "Washington",
+      state: "Washington",
+      postal_code: "20500",
+    });
+    expect(form?.state).toBe("DC");
+    if (!form) throw new Error("must parse");
+    expect(compareAddresses(form, line("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")).same_home).toBe(true);
+    // Washington State keeps its name.
+    expect(
+      parseAddressFields({ line1: "1 Main St", city: "Seattle", state: "Washington", postal_code: "98101" })?.state,
+    ).toBe("WA");
+  });
+
+  it("reads L.A. as Los Angeles and P.E.I. as Prince Edward Island", () => {
+    for (const raw of ["1234 SUNSET BLVD, L.A. 90028", "1234 SUNSET BLVD, L.A., CA 90028"]) {
+      expect(line(raw), raw).toMatchObject({
+        street_name: "SUNSET",
+        unit: null,
+        city: "LOS ANGELES",
+        postal_code: "90028",
+      });
+      expect(line(raw).state, raw).not.toBe("LA");
+    }
+    expect(line("12 QUEEN ST, CHARLOTTETOWN, P.E.I. C1A 4A2")).toMatchObject({ city: "CHARLOTTETOWN", state: "PE" });
+    expect(line("12 QUEEN ST, CHARLOTTETOWN PEI C1A 4A2")).toMatchObject({ state: "PE" });
+  });
+
   it("reads a city field that also holds the state, and state codes written with periods", () => {
     for (const [city, state] of [
       ["Washington DC", "DC"],

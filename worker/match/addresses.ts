@@ -10,7 +10,7 @@ import { fold, foldUpper, rowsToLookup, words, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
-import { COUNTRY_NAMES, REGIONS } from "./tables/regions";
+import { COUNTRY_NAMES, DC_ZIP_PREFIXES, REGIONS, SPELLED_CITIES } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
 
@@ -38,6 +38,7 @@ interface RegionHit {
   country: string;
 }
 const REGION = new Map<string, RegionHit[]>();
+const DC_ZIP = new Set(DC_ZIP_PREFIXES);
 for (const row of REGIONS) {
   for (const spelling of [row.code, ...row.names]) {
     const key = foldUpper(spelling);
@@ -302,14 +303,34 @@ function regionRead(hits: RegionHit[], countryHint: string | null, used: number)
  * when the letters are the whole segment, where they cannot be a unit letter or a directional.
  */
 function spelledRegion(words: string[], countryHint: string | null): RegionRead | null {
+  const code = spelledCode(words);
+  const hits = code === null || Object.hasOwn(SPELLED_CITIES, code) ? undefined : REGION.get(code);
+  return hits ? regionRead(hits, countryHint, words.length) : null;
+}
+
+/**
+ * "1234 SUNSET BLVD, L.A., CA 90028": a city written as spelled letters, as the last segment after the street (else the
+ * letters would read as a unit).
+ */
+function takeSpelledCity(segs: string[][], out: ParsedAddress): void {
+  const seg = lastSegment(segs);
+  const code = seg && segs.length > 1 ? spelledCode(seg) : null;
+  const city = code === null ? undefined : SPELLED_CITIES[code];
+  if (city === undefined) return;
+  out.city = city;
+  segs.pop();
+  lastSegment(segs);
+}
+
+/** Two or three single letters ("S A", "N S W") as one code, else null. */
+function spelledCode(words: string[]): string | null {
   if (words.length < 2 || words.length > 3) return null;
   let code = "";
   for (const w of words) {
     if (w.length !== 1) return null;
     code += w;
   }
-  const hits = REGION.get(code);
-  return hits ? regionRead(hits, countryHint, words.length) : null;
+  return code;
 }
 
 /** A misspelled one-word state name ("CALIFRONIA"), through the fuzzy region table. */
@@ -615,7 +636,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   }
   if (!postalFirst) takePostal(segs, out);
   if (!out.country) takeCountry(segs, out);
-  lastSegment(segs);
+  takeSpelledCity(segs, out);
 
   if (segs.length === 0) return finish(out);
 
@@ -831,6 +852,8 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     out.postal_code_ext = read ? read.ext : null;
     if (!out.country && read?.country) out.country = read.country;
   }
+  // "Washington" names a state and the District's city: with a District ZIP Code the state typed is the District.
+  if (state === "WASHINGTON" && out.postal_code !== null && DC_ZIP.has(out.postal_code.slice(0, 3))) out.state = "DC";
   const parsed = finish(out);
   return isEmptyAddress(parsed) ? null : parsed;
 }

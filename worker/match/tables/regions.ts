@@ -102,11 +102,23 @@ export const REGIONS: readonly RegionRow[] = [
   ca("NT", "NORTHWEST TERRITORIES"),
   ca("NU", "NUNAVUT"),
   ca("ON", "ONTARIO"),
-  ca("PE", "PRINCE EDWARD ISLAND"),
+  ca("PE", "PRINCE EDWARD ISLAND", "PEI", "P E I"),
   ca("QC", "QUEBEC"),
   ca("SK", "SASKATCHEWAN"),
   ca("YT", "YUKON"),
 ];
+
+/**
+ * The first three digits of the ZIP Codes of the District of Columbia (USPS ZIP Code prefixes: 200 and 202–205 are
+ * Washington, DC; 569 is its parcel return service). A state typed as "Washington" with one of them is the District.
+ */
+export const DC_ZIP_PREFIXES: readonly string[] = ["200", "202", "203", "204", "205", "569"];
+
+/**
+ * Codes that, spelled letter by letter as a segment of their own, name a city far more often than the state: "L.A." is
+ * Los Angeles (Louisiana is written LA or La.).
+ */
+export const SPELLED_CITIES: Readonly<Record<string, string>> = { LA: "LOS ANGELES" };
 
 /** Country names as they appear at the end of one-line addresses, by ISO 3166-1 alpha-2 code. */
 export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
