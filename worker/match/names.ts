@@ -146,14 +146,14 @@ export interface NameComparison {
   };
 }
 
-/** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
+/** Where the first comma (ASCII or full width) stands, or -1. */
 function commaIndex(raw: string): number {
   const ascii = raw.indexOf(",");
   return ascii >= 0 ? ascii : raw.indexOf("\uff0c");
 }
 
-function splitCommaForm(raw: string): { last: string[]; first: string[] } | null {
-  const comma = commaIndex(raw);
+/** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
+function splitCommaForm(raw: string, comma: number): { last: string[]; first: string[] } | null {
   if (comma < 0) return null;
   const last = words(raw.slice(0, comma), KEEP_HYPHEN);
   const first = words(raw.slice(comma + 1), KEEP_HYPHEN);
@@ -256,7 +256,8 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   if (raw == null) return null;
   const honorifics: string[] = [];
   const suffixes: string[] = [];
-  const comma = splitCommaForm(raw);
+  const commaAt = commaIndex(raw);
+  const comma = splitCommaForm(raw, commaAt);
   const nameWords: NameWord[] = [];
   let business: boolean;
   if (comma) {
@@ -268,7 +269,6 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     pushWord(nameWords, last.join(" "));
   } else {
     // Text after a comma that only holds suffixes ("John Smith, Jr., MD") is suffixes, professional ones included.
-    const commaAt = commaIndex(raw);
     const head = commaAt >= 0 ? raw.slice(0, commaAt) : raw;
     const tail = commaAt >= 0 ? words(raw.slice(commaAt + 1)) : [];
     let written = words(head, KEEP_HYPHEN);
@@ -827,6 +827,13 @@ function sharesSurname(applicant: NameWord[], owner: NameWord[], givenIndex: num
   return owner.some((w, i) => i !== givenIndex && (isApplicantSurname(w.key) || w.parts.some(isApplicantSurname)));
 }
 
+/** Whether two names have the same words in the same order. */
+function sameKeys(a: readonly NameWord[], b: readonly NameWord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as NameWord).key !== (b[i] as NameWord).key) return false;
+  return true;
+}
+
 /** Compares the applicant's name with an owner's name. */
 export function compareNames(applicant: ParsedName, owner: ParsedName): NameComparison {
   const flags = emptyFlags();
@@ -844,7 +851,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   const ga = generation(applicant);
   const go = generation(owner);
   const generationsDiffer = ga !== null && go !== null && ga !== go;
-  if (a.length === b.length && a.every((w, i) => w.key === (b[i] as NameWord).key)) {
+  if (sameKeys(a, b)) {
     flags.exact = true;
     if (generationsDiffer) {
       flags.suffix_mismatch = true;
