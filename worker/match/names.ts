@@ -5,7 +5,7 @@
  * returns the score together with the flags and reasons that explain it.
  */
 import { fold, words } from "./normalize";
-import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey, withinOneEdit } from "./similarity";
+import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart, phoneticKey, withinOneEdit } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
   ACCOUNT_WORDS,
@@ -365,9 +365,8 @@ export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB
   if (jw < 0.6) return NO_MATCH;
   let score = Math.max(0, (jw - 0.72) / 0.28) * 0.7;
   let kind: WordMatchKind = "weak";
-  if (shorter >= 3 && Math.abs(a.length - b.length) <= 2 && bagDistance(a, b) <= 2) {
-    const distance = damerauLevenshtein(a, b);
-    const typo = distance === 1 ? 0.9 : distance === 2 && shorter >= 6 ? 0.8 : 0;
+  if (shorter >= 3 && Math.abs(a.length - b.length) <= 2) {
+    const typo = typoScore(a, b, shorter);
     if (typo > score) {
       score = typo;
       kind = "typo";
@@ -379,6 +378,15 @@ export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB
   }
   if (kind === "weak" && score >= 0.6) kind = "typo";
   return { score, kind };
+}
+
+/** The likeness of a typo: 0.9 for one keying error, 0.8 for two in words of six letters or more, else 0. */
+function typoScore(a: string, b: string, shorter: number): number {
+  // Short words can only score for one error, found in one pass (one error leaves the letter bags one letter apart).
+  if (shorter < 6) return oneEditApart(a, b) ? 0.9 : 0;
+  if (bagDistance(a, b) > 2) return 0;
+  if (oneEditApart(a, b)) return 0.9;
+  return damerauLevenshtein(a, b) === 2 ? 0.8 : 0;
 }
 
 // Two different real given names that merely look or sound alike (Denise/Dennis, Steven/Stephanie) are different
