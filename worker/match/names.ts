@@ -727,17 +727,55 @@ function editsInsideOneWord(a: NameWord[], b: NameWord[], best: Scored): number 
   return Math.min(mine.key.length, theirs.key.length) >= 4 ? 2 : 1;
 }
 
-/** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */
+/** The words' keys run together from a starting word round to the one before it (matthe ws erin, 1: wserinmatthe). */
+function rotation(words: NameWord[], start: number): string {
+  let key = "";
+  for (let i = start; i < words.length; i++) key += (words[i] as NameWord).key;
+  for (let i = 0; i < start; i++) key += (words[i] as NameWord).key;
+  return key;
+}
+
+/** Every rotation of the words' keys, from each starting word in turn. */
 function rotations(words: NameWord[]): string[] {
-  const n = words.length;
   const out: string[] = [];
-  for (let r = 0; r < n; r++) {
-    let key = "";
-    for (let i = r; i < n; i++) key += (words[i] as NameWord).key;
-    for (let i = 0; i < r; i++) key += (words[i] as NameWord).key;
-    out.push(key);
-  }
+  for (let r = 0; r < words.length; r++) out.push(rotation(words, r));
   return out;
+}
+
+/**
+ * Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): the best
+ * likeness of any rotation of one side's words to any rotation of the other's (0: none).
+ */
+function wholeNameLikeness(a: NameWord[], b: NameWord[], best: Scored | null): number {
+  // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
+  // bound come out the same for every pair of rotations: decided once on the written order, they usually rule the
+  // rotations out before any is built.
+  let lengthA = 0;
+  for (const w of a) lengthA += w.key.length;
+  let lengthB = 0;
+  for (const w of b) lengthB += w.key.length;
+  const typoLengths = Math.min(lengthA, lengthB) >= 7 && Math.abs(lengthA - lengthB) <= 2;
+  if (!typoLengths && lengthA !== lengthB) return 0;
+  const bag = bagDistance(rotation(a, 0), rotation(b, 0));
+  const typoPossible = typoLengths && bag <= 2;
+  // Without a typo only the same letters can line up.
+  if (!typoPossible && (lengthA !== lengthB || bag !== 0)) return 0;
+  // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
+  // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
+  // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
+  const maxEdits = a.length === b.length && best !== null ? editsInsideOneWord(a, b, best) : 2;
+  const keysA = rotations(a);
+  let whole = 0;
+  for (const kb of rotations(b)) {
+    for (const ka of keysA) {
+      if (ka === kb) whole = Math.max(whole, 0.97);
+      else if (typoPossible) {
+        const d = damerauLevenshtein(ka, kb);
+        if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+      }
+    }
+  }
+  return whole;
 }
 
 function emptyFlags(): NameFlags {
@@ -885,41 +923,12 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       if (alt && (!best || alt.score > best.score)) best = alt;
     }
   }
-  // Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): every
-  // rotation of one side's words against every rotation of the other's. Only worth it when the words did not
-  // line up well, and never when two different real given names were found (Denise Miller/Dennis Miller).
-  let whole = 0;
-  const wordsDiffer = a.length !== b.length;
+  // Only worth it when the words did not line up well, and never when two different real given names were found
+  // (Denise Miller/Dennis Miller).
   const rolesWeak = !best || best.given.score < ROLE_MATCH || best.surname.score < ROLE_MATCH;
-  if ((!best || best.score < 0.97) && (wordsDiffer || rolesWeak) && best?.given.kind !== "distinct") {
-    // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
-    // bound come out the same for every pair of rotations: decided once, they usually rule the whole loop out.
-    let lengthA = 0;
-    for (const w of a) lengthA += w.key.length;
-    let lengthB = 0;
-    for (const w of b) lengthB += w.key.length;
-    const typoLengths = Math.min(lengthA, lengthB) >= 7 && Math.abs(lengthA - lengthB) <= 2;
-    if (typoLengths || lengthA === lengthB) {
-      const keysA = rotations(a);
-      const keysB = rotations(b);
-      // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
-      // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
-      // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
-      const maxEdits = !wordsDiffer && best !== null ? editsInsideOneWord(a, b, best) : 2;
-      const typoPossible = typoLengths && bagDistance(keysA[0] as string, keysB[0] as string) <= 2;
-      if (typoPossible || lengthA === lengthB) {
-        for (const kb of keysB) {
-          for (const ka of keysA) {
-            if (ka === kb) whole = Math.max(whole, 0.97);
-            else if (typoPossible) {
-              const d = damerauLevenshtein(ka, kb);
-              if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
-            }
-          }
-        }
-      }
-    }
-  }
+  const tryWhole =
+    (!best || best.score < 0.97) && (a.length !== b.length || rolesWeak) && best?.given.kind !== "distinct";
+  const whole = tryWhole ? wholeNameLikeness(a, b, best) : 0;
   if (whole > 0 && (!best || whole > best.score)) {
     flags.typo = whole < 0.97;
     reasons.push(
