@@ -602,8 +602,12 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const crossed = n === 2 && a.length === 2;
   const givenSecond = crossed ? wordSpelling(aGiven, w[1] as NameWord) : undefined;
   const surnameFirst = crossed ? wordSpelling(aSurname, w[0] as NameWord) : undefined;
-  const givenMatches = w.map((x, i) => compareGiven(aGiven, x, i === 1 ? givenSecond : undefined));
-  const surnameMatches = w.map((x, i) => compareSurname(aSurname, x, i === 0 ? surnameFirst : undefined));
+  const givenMatches: WordMatch[] = new Array(n);
+  const surnameMatches: WordMatch[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    givenMatches[i] = compareGiven(aGiven, w[i] as NameWord, i === 1 ? givenSecond : undefined);
+    surnameMatches[i] = compareSurname(aSurname, w[i] as NameWord, i === 0 ? surnameFirst : undefined);
+  }
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
   const middleMatches =
     aMiddles.length === 0
@@ -665,12 +669,15 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
+      let roles = roleScore(given, surname);
       if (swapped && crossed) {
         const altGiven = compareGiven(aSurname, w[0] as NameWord, surnameFirst);
         const altSurname = compareSurname(aGiven, w[1] as NameWord, givenSecond);
-        if (roleScore(altGiven, altSurname) > roleScore(given, surname)) {
+        const altRoles = roleScore(altGiven, altSurname);
+        if (altRoles > roles) {
           given = altGiven;
           surname = altSurname;
+          roles = altRoles;
         }
       }
       const middles =
@@ -680,7 +687,7 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
               paternalUsed ? aMiddles.slice(0, -1) : aMiddles,
               w.filter((_, k) => k !== gi && k !== si && !(gi > 0 && !swapped && k === 0)),
             );
-      let score = roleScore(given, surname) * factor;
+      let score = roles * factor;
       if (middles.mismatch) score *= MIDDLE_MISMATCH_FACTOR;
       if (middleAsGiven) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
       // The applicant's first surname alone ("José García López" / "JOSE GARCIA") is how banks shorten a double
