@@ -220,7 +220,7 @@ function pushGrouped(out: NameWord[], words: string[], fromIndex: number): void 
   let pendingCount = 0;
   for (let i = fromIndex; i < words.length; i++) {
     const w = words[i] as string;
-    if (PARTICLE_SET.has(w) && i < words.length - 1) {
+    if (i < words.length - 1 && PARTICLE_SET.has(w)) {
       pending = pendingCount > 0 ? `${pending} ${w}` : w;
       pendingCount++;
       continue;
