@@ -775,8 +775,9 @@ function wholeNameLikeness(a: NameWord[], b: NameWord[], best: Scored | null): n
   let whole = 0;
   for (const kb of rotations(b)) {
     for (const ka of keysA) {
-      if (ka === kb) whole = Math.max(whole, 0.97);
-      else if (typoPossible) {
+      if (ka === kb) return 0.97;
+      // Past one keying error, only the same letters in the same order score higher.
+      if (typoPossible && whole < 0.9) {
         const d = damerauLevenshtein(ka, kb);
         if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
       }

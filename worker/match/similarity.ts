@@ -141,6 +141,8 @@ export function bagDistance(a: string, b: string): number {
 }
 
 let matrix = new Int32Array(16 * 16);
+// The second word's character codes, read once per call instead of once per cell.
+const codesB = new Uint16Array(MAX_COMPARE);
 // Last row (1-based) in which each character of `a` was seen; indexed by UTF-16 code unit, reset after each call.
 const lastRow = new Int32Array(65536);
 
@@ -171,11 +173,16 @@ export function damerauLevenshtein(a: string, b: string): number {
     d[j + 1] = max;
     d[width + j + 1] = j;
   }
+  for (let j = 0; j < lb; j++) codesB[j] = b.charCodeAt(j);
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
+    // Row i (above) and row i + 1 (being filled) of the matrix; `left` is the cell just filled.
+    const above = i * width;
+    const row = above + width;
+    let left = d[row + 1] as number;
     let lastCol = 0;
     for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
+      const cb = codesB[j - 1] as number;
       const k = lastRow[cb] as number;
       const l = lastCol;
       let cost = 1;
@@ -183,12 +190,16 @@ export function damerauLevenshtein(a: string, b: string): number {
         cost = 0;
         lastCol = j;
       }
-      d[(i + 1) * width + j + 1] = Math.min(
-        (d[i * width + j] as number) + cost,
-        (d[(i + 1) * width + j] as number) + 1,
-        (d[i * width + j + 1] as number) + 1,
-        (d[k * width + l] as number) + (i - k - 1) + 1 + (j - l - 1),
-      );
+      // The cheapest of substitution, insertion, deletion and transposition (with what lies between).
+      let best = (d[above + j] as number) + cost;
+      const insertion = left + 1;
+      if (insertion < best) best = insertion;
+      const deletion = (d[above + j + 1] as number) + 1;
+      if (deletion < best) best = deletion;
+      const transposition = (d[k * width + l] as number) + (i - k - 1) + 1 + (j - l - 1);
+      if (transposition < best) best = transposition;
+      d[row + j + 1] = best;
+      left = best;
     }
     lastRow[ca] = i;
   }
