@@ -583,7 +583,7 @@ interface Scored {
 
 // A two-word name (most) has no middle words to compare: shared empty lists, never modified.
 const NO_WORDS: readonly NameWord[] = [];
-const NO_ROWS: readonly (readonly WordMatch[])[] = [];
+const NO_ROWS: (WordMatch | undefined)[][] = [];
 
 /**
  * Best assignment of the owner's words to the roles of the applicant's name. The written order (or its surname-
@@ -602,17 +602,12 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const crossed = n === 2 && a.length === 2;
   const givenSecond = crossed ? wordSpelling(aGiven, w[1] as NameWord) : undefined;
   const surnameFirst = crossed ? wordSpelling(aSurname, w[0] as NameWord) : undefined;
-  const givenMatches: WordMatch[] = new Array(n);
-  const surnameMatches: WordMatch[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    givenMatches[i] = compareGiven(aGiven, w[i] as NameWord, i === 1 ? givenSecond : undefined);
-    surnameMatches[i] = compareSurname(aSurname, w[i] as NameWord, i === 0 ? surnameFirst : undefined);
-  }
+  // Each owner word compared in each role on first use: a natural reading that scores 1 ends the search, sparing the
+  // comparisons only other readings need (the owner's middle word as given name or surname).
+  const givenMatches: (WordMatch | undefined)[] = new Array(n);
+  const surnameMatches: (WordMatch | undefined)[] = new Array(n);
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
-  const middleMatches =
-    aMiddles.length === 0
-      ? NO_ROWS
-      : aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  const middleMatches: (WordMatch | undefined)[][] = aMiddles.length === 0 ? NO_ROWS : aMiddles.map(() => new Array(n));
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
   // Only a word no one would take for a given name ("García", not "James" or "Scott") reads as a first surname.
@@ -631,14 +626,19 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   let bestMiddleInitial = false;
   let bestSwapped = false;
   let bestMiddleAsGiven = false;
-  for (let gi = 0; gi < n; gi++) {
+  search: for (let gi = 0; gi < n; gi++) {
     for (let si = 0; si < n; si++) {
       if (gi === si) continue;
       const natural = gi === 0 && si === n - 1;
       // Also for "LAST, FIRST" names: some banks put the given name before the comma.
       const swapped = si === 0 && gi === 1;
       let factor = natural || swapped ? 1 : UNEXPECTED_ROLE_FACTOR;
-      let given = givenMatches[gi] as WordMatch;
+      const owned = w[gi] as NameWord;
+      let given = givenMatches[gi];
+      if (given === undefined) {
+        given = compareGiven(aGiven, owned, gi === 1 ? givenSecond : undefined);
+        givenMatches[gi] = given;
+      }
       let middleAsGiven = false;
       // Owner goes by a middle word: the owner's first word is passed over.
       if (gi > 0 && !swapped) {
@@ -646,14 +646,24 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         middleAsGiven = passed.key.length > 1;
         if (passed.key.length === 1) factor = 1;
       }
-      for (const row of middleMatches) {
-        const alt = row[gi] as WordMatch;
+      for (let r = 0; r < middleMatches.length; r++) {
+        const middle = aMiddles[r] as NameWord;
+        const row = middleMatches[r] as (WordMatch | undefined)[];
+        let alt = row[gi];
+        if (alt === undefined) {
+          alt = middle.key.length > 1 ? compareGiven(middle, owned) : NO_MATCH;
+          row[gi] = alt;
+        }
         if (alt.score > given.score) {
           given = alt;
           middleAsGiven = true;
         }
       }
-      let surname = surnameMatches[si] as WordMatch;
+      let surname = surnameMatches[si];
+      if (surname === undefined) {
+        surname = compareSurname(aSurname, w[si] as NameWord, si === 0 ? surnameFirst : undefined);
+        surnameMatches[si] = surname;
+      }
       let paternalUsed = false;
       // Only in the owner's natural surname position (the last word; "GARCIA, JOSE" is reordered), only as a match.
       if (paternalMatches && surname.score < PATERNAL_BEST && si === n - 1) {
@@ -706,6 +716,8 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         bestSwapped = swapped && !natural;
         bestMiddleAsGiven = middleAsGiven;
       }
+      // Nothing scores above 1, and only the natural reading wins a tie.
+      if (natural && score === 1) break search;
     }
   }
   if (!found) return null;
