@@ -5,7 +5,7 @@
  * returns the score together with the flags and reasons that explain it.
  */
 import { fold, words } from "./normalize";
-import { bagDistance, damerauLevenshtein, jaroWinkler, phoneticKey, withinOneEdit } from "./similarity";
+import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart, phoneticKey, withinOneEdit } from "./similarity";
 import { GIVEN_NAMES } from "./tables/given-names";
 import {
   ACCOUNT_WORDS,
@@ -146,14 +146,14 @@ export interface NameComparison {
   };
 }
 
-/** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
+/** Where the first comma (ASCII or full width) stands, or -1. */
 function commaIndex(raw: string): number {
   const ascii = raw.indexOf(",");
   return ascii >= 0 ? ascii : raw.indexOf("\uff0c");
 }
 
-function splitCommaForm(raw: string): { last: string[]; first: string[] } | null {
-  const comma = commaIndex(raw);
+/** Splits off a leading "LAST," part; returns null when the comma only precedes suffixes ("Smith, Jr."). */
+function splitCommaForm(raw: string, comma: number): { last: string[]; first: string[] } | null {
   if (comma < 0) return null;
   const last = words(raw.slice(0, comma), KEEP_HYPHEN);
   const first = words(raw.slice(comma + 1), KEEP_HYPHEN);
@@ -220,7 +220,7 @@ function pushGrouped(out: NameWord[], words: string[], fromIndex: number): void 
   let pendingCount = 0;
   for (let i = fromIndex; i < words.length; i++) {
     const w = words[i] as string;
-    if (PARTICLE_SET.has(w) && i < words.length - 1) {
+    if (i < words.length - 1 && PARTICLE_SET.has(w)) {
       pending = pendingCount > 0 ? `${pending} ${w}` : w;
       pendingCount++;
       continue;
@@ -256,7 +256,8 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   if (raw == null) return null;
   const honorifics: string[] = [];
   const suffixes: string[] = [];
-  const comma = splitCommaForm(raw);
+  const commaAt = commaIndex(raw);
+  const comma = splitCommaForm(raw, commaAt);
   const nameWords: NameWord[] = [];
   let business: boolean;
   if (comma) {
@@ -268,7 +269,6 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
     pushWord(nameWords, last.join(" "));
   } else {
     // Text after a comma that only holds suffixes ("John Smith, Jr., MD") is suffixes, professional ones included.
-    const commaAt = commaIndex(raw);
     const head = commaAt >= 0 ? raw.slice(0, commaAt) : raw;
     const tail = commaAt >= 0 ? words(raw.slice(commaAt + 1)) : [];
     let written = words(head, KEEP_HYPHEN);
@@ -365,9 +365,8 @@ export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB
   if (jw < 0.6) return NO_MATCH;
   let score = Math.max(0, (jw - 0.72) / 0.28) * 0.7;
   let kind: WordMatchKind = "weak";
-  if (shorter >= 3 && Math.abs(a.length - b.length) <= 2 && bagDistance(a, b) <= 2) {
-    const distance = damerauLevenshtein(a, b);
-    const typo = distance === 1 ? 0.9 : distance === 2 && shorter >= 6 ? 0.8 : 0;
+  if (shorter >= 3 && Math.abs(a.length - b.length) <= 2) {
+    const typo = typoScore(a, b, shorter);
     if (typo > score) {
       score = typo;
       kind = "typo";
@@ -379,6 +378,15 @@ export function spellingSimilarity(a: string, b: string, wordA?: NameWord, wordB
   }
   if (kind === "weak" && score >= 0.6) kind = "typo";
   return { score, kind };
+}
+
+/** The likeness of a typo: 0.9 for one keying error, 0.8 for two in words of six letters or more, else 0. */
+function typoScore(a: string, b: string, shorter: number): number {
+  // Short words can only score for one error, found in one pass (one error leaves the letter bags one letter apart).
+  if (shorter < 6) return oneEditApart(a, b) ? 0.9 : 0;
+  if (bagDistance(a, b) > 2) return 0;
+  if (oneEditApart(a, b)) return 0.9;
+  return damerauLevenshtein(a, b) === 2 ? 0.8 : 0;
 }
 
 // Two different real given names that merely look or sound alike (Denise/Dennis, Steven/Stephanie) are different
@@ -575,7 +583,7 @@ interface Scored {
 
 // A two-word name (most) has no middle words to compare: shared empty lists, never modified.
 const NO_WORDS: readonly NameWord[] = [];
-const NO_ROWS: readonly (readonly WordMatch[])[] = [];
+const NO_ROWS: (WordMatch | undefined)[][] = [];
 
 /**
  * Best assignment of the owner's words to the roles of the applicant's name. The written order (or its surname-
@@ -594,13 +602,12 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   const crossed = n === 2 && a.length === 2;
   const givenSecond = crossed ? wordSpelling(aGiven, w[1] as NameWord) : undefined;
   const surnameFirst = crossed ? wordSpelling(aSurname, w[0] as NameWord) : undefined;
-  const givenMatches = w.map((x, i) => compareGiven(aGiven, x, i === 1 ? givenSecond : undefined));
-  const surnameMatches = w.map((x, i) => compareSurname(aSurname, x, i === 0 ? surnameFirst : undefined));
+  // Each owner word compared in each role on first use: a natural reading that scores 1 ends the search, sparing the
+  // comparisons only other readings need (the owner's middle word as given name or surname).
+  const givenMatches: (WordMatch | undefined)[] = new Array(n);
+  const surnameMatches: (WordMatch | undefined)[] = new Array(n);
   // The applicant may go by a middle name: compare applicant middles with each owner word too.
-  const middleMatches =
-    aMiddles.length === 0
-      ? NO_ROWS
-      : aMiddles.map((m) => w.map((x) => (m.key.length > 1 ? compareGiven(m, x) : NO_MATCH)));
+  const middleMatches: (WordMatch | undefined)[][] = aMiddles.length === 0 ? NO_ROWS : aMiddles.map(() => new Array(n));
   // Two surnames written without a hyphen ("José García López", paternal then maternal): banks often keep only the
   // first, so the word before the applicant's surname may stand for the whole surname, as one part of a compound.
   // Only a word no one would take for a given name ("García", not "James" or "Scott") reads as a first surname.
@@ -619,14 +626,19 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   let bestMiddleInitial = false;
   let bestSwapped = false;
   let bestMiddleAsGiven = false;
-  for (let gi = 0; gi < n; gi++) {
+  search: for (let gi = 0; gi < n; gi++) {
     for (let si = 0; si < n; si++) {
       if (gi === si) continue;
       const natural = gi === 0 && si === n - 1;
       // Also for "LAST, FIRST" names: some banks put the given name before the comma.
       const swapped = si === 0 && gi === 1;
       let factor = natural || swapped ? 1 : UNEXPECTED_ROLE_FACTOR;
-      let given = givenMatches[gi] as WordMatch;
+      const owned = w[gi] as NameWord;
+      let given = givenMatches[gi];
+      if (given === undefined) {
+        given = compareGiven(aGiven, owned, gi === 1 ? givenSecond : undefined);
+        givenMatches[gi] = given;
+      }
       let middleAsGiven = false;
       // Owner goes by a middle word: the owner's first word is passed over.
       if (gi > 0 && !swapped) {
@@ -634,14 +646,24 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         middleAsGiven = passed.key.length > 1;
         if (passed.key.length === 1) factor = 1;
       }
-      for (const row of middleMatches) {
-        const alt = row[gi] as WordMatch;
+      for (let r = 0; r < middleMatches.length; r++) {
+        const middle = aMiddles[r] as NameWord;
+        const row = middleMatches[r] as (WordMatch | undefined)[];
+        let alt = row[gi];
+        if (alt === undefined) {
+          alt = middle.key.length > 1 ? compareGiven(middle, owned) : NO_MATCH;
+          row[gi] = alt;
+        }
         if (alt.score > given.score) {
           given = alt;
           middleAsGiven = true;
         }
       }
-      let surname = surnameMatches[si] as WordMatch;
+      let surname = surnameMatches[si];
+      if (surname === undefined) {
+        surname = compareSurname(aSurname, w[si] as NameWord, si === 0 ? surnameFirst : undefined);
+        surnameMatches[si] = surname;
+      }
       let paternalUsed = false;
       // Only in the owner's natural surname position (the last word; "GARCIA, JOSE" is reordered), only as a match.
       if (paternalMatches && surname.score < PATERNAL_BEST && si === n - 1) {
@@ -657,12 +679,15 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
       }
       // Two two-word names crossed over: which crossed pair holds the given names is itself unknown, so both readings
       // are tried (this also keeps the comparison symmetric).
+      let roles = roleScore(given, surname);
       if (swapped && crossed) {
         const altGiven = compareGiven(aSurname, w[0] as NameWord, surnameFirst);
         const altSurname = compareSurname(aGiven, w[1] as NameWord, givenSecond);
-        if (roleScore(altGiven, altSurname) > roleScore(given, surname)) {
+        const altRoles = roleScore(altGiven, altSurname);
+        if (altRoles > roles) {
           given = altGiven;
           surname = altSurname;
+          roles = altRoles;
         }
       }
       const middles =
@@ -672,7 +697,7 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
               paternalUsed ? aMiddles.slice(0, -1) : aMiddles,
               w.filter((_, k) => k !== gi && k !== si && !(gi > 0 && !swapped && k === 0)),
             );
-      let score = roleScore(given, surname) * factor;
+      let score = roles * factor;
       if (middles.mismatch) score *= MIDDLE_MISMATCH_FACTOR;
       if (middleAsGiven) score = Math.min(score, MIDDLE_AS_GIVEN_CAP);
       // The applicant's first surname alone ("José García López" / "JOSE GARCIA") is how banks shorten a double
@@ -691,6 +716,8 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         bestSwapped = swapped && !natural;
         bestMiddleAsGiven = middleAsGiven;
       }
+      // Nothing scores above 1, and only the natural reading wins a tie.
+      if (natural && score === 1) break search;
     }
   }
   if (!found) return null;
@@ -719,17 +746,56 @@ function editsInsideOneWord(a: NameWord[], b: NameWord[], best: Scored): number 
   return Math.min(mine.key.length, theirs.key.length) >= 4 ? 2 : 1;
 }
 
-/** The words' keys run together from each starting word in turn ("matthe ws erin" → "matthewserin", "wserinmatthe"…). */
+/** The words' keys run together from a starting word round to the one before it (matthe ws erin, 1: wserinmatthe). */
+function rotation(words: NameWord[], start: number): string {
+  let key = "";
+  for (let i = start; i < words.length; i++) key += (words[i] as NameWord).key;
+  for (let i = 0; i < start; i++) key += (words[i] as NameWord).key;
+  return key;
+}
+
+/** Every rotation of the words' keys, from each starting word in turn. */
 function rotations(words: NameWord[]): string[] {
-  const n = words.length;
   const out: string[] = [];
-  for (let r = 0; r < n; r++) {
-    let key = "";
-    for (let i = r; i < n; i++) key += (words[i] as NameWord).key;
-    for (let i = 0; i < r; i++) key += (words[i] as NameWord).key;
-    out.push(key);
-  }
+  for (let r = 0; r < words.length; r++) out.push(rotation(words, r));
   return out;
+}
+
+/**
+ * Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): the best
+ * likeness of any rotation of one side's words to any rotation of the other's (0: none).
+ */
+function wholeNameLikeness(a: NameWord[], b: NameWord[], best: Scored | null): number {
+  // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
+  // bound come out the same for every pair of rotations: decided once on the written order, they usually rule the
+  // rotations out before any is built.
+  let lengthA = 0;
+  for (const w of a) lengthA += w.key.length;
+  let lengthB = 0;
+  for (const w of b) lengthB += w.key.length;
+  const typoLengths = Math.min(lengthA, lengthB) >= 7 && Math.abs(lengthA - lengthB) <= 2;
+  if (!typoLengths && lengthA !== lengthB) return 0;
+  const bag = bagDistance(rotation(a, 0), rotation(b, 0));
+  const typoPossible = typoLengths && bag <= 2;
+  // Without a typo only the same letters can line up.
+  if (!typoPossible && (lengthA !== lengthB || bag !== 0)) return 0;
+  // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
+  // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
+  // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
+  const maxEdits = a.length === b.length && best !== null ? editsInsideOneWord(a, b, best) : 2;
+  const keysA = rotations(a);
+  let whole = 0;
+  for (const kb of rotations(b)) {
+    for (const ka of keysA) {
+      if (ka === kb) return 0.97;
+      // Past one keying error, only the same letters in the same order score higher.
+      if (typoPossible && whole < 0.9) {
+        const d = damerauLevenshtein(ka, kb);
+        if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
+      }
+    }
+  }
+  return whole;
 }
 
 function emptyFlags(): NameFlags {
@@ -827,6 +893,13 @@ function sharesSurname(applicant: NameWord[], owner: NameWord[], givenIndex: num
   return owner.some((w, i) => i !== givenIndex && (isApplicantSurname(w.key) || w.parts.some(isApplicantSurname)));
 }
 
+/** Whether two names have the same words in the same order. */
+function sameKeys(a: readonly NameWord[], b: readonly NameWord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as NameWord).key !== (b[i] as NameWord).key) return false;
+  return true;
+}
+
 /** Compares the applicant's name with an owner's name. */
 export function compareNames(applicant: ParsedName, owner: ParsedName): NameComparison {
   const flags = emptyFlags();
@@ -844,7 +917,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   const ga = generation(applicant);
   const go = generation(owner);
   const generationsDiffer = ga !== null && go !== null && ga !== go;
-  if (a.length === b.length && a.every((w, i) => w.key === (b[i] as NameWord).key)) {
+  if (sameKeys(a, b)) {
     flags.exact = true;
     if (generationsDiffer) {
       flags.suffix_mismatch = true;
@@ -870,41 +943,12 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       if (alt && (!best || alt.score > best.score)) best = alt;
     }
   }
-  // Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): every
-  // rotation of one side's words against every rotation of the other's. Only worth it when the words did not
-  // line up well, and never when two different real given names were found (Denise Miller/Dennis Miller).
-  let whole = 0;
-  const wordsDiffer = a.length !== b.length;
+  // Only worth it when the words did not line up well, and never when two different real given names were found
+  // (Denise Miller/Dennis Miller).
   const rolesWeak = !best || best.given.score < ROLE_MATCH || best.surname.score < ROLE_MATCH;
-  if ((!best || best.score < 0.97) && (wordsDiffer || rolesWeak) && best?.given.kind !== "distinct") {
-    // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
-    // bound come out the same for every pair of rotations: decided once, they usually rule the whole loop out.
-    let lengthA = 0;
-    for (const w of a) lengthA += w.key.length;
-    let lengthB = 0;
-    for (const w of b) lengthB += w.key.length;
-    const typoLengths = Math.min(lengthA, lengthB) >= 7 && Math.abs(lengthA - lengthB) <= 2;
-    if (typoLengths || lengthA === lengthB) {
-      const keysA = rotations(a);
-      const keysB = rotations(b);
-      // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
-      // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
-      // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
-      const maxEdits = !wordsDiffer && best !== null ? editsInsideOneWord(a, b, best) : 2;
-      const typoPossible = typoLengths && bagDistance(keysA[0] as string, keysB[0] as string) <= 2;
-      if (typoPossible || lengthA === lengthB) {
-        for (const kb of keysB) {
-          for (const ka of keysA) {
-            if (ka === kb) whole = Math.max(whole, 0.97);
-            else if (typoPossible) {
-              const d = damerauLevenshtein(ka, kb);
-              if (d <= maxEdits) whole = Math.max(whole, d === 1 ? 0.9 : 0.82);
-            }
-          }
-        }
-      }
-    }
-  }
+  const tryWhole =
+    (!best || best.score < 0.97) && (a.length !== b.length || rolesWeak) && best?.given.kind !== "distinct";
+  const whole = tryWhole ? wholeNameLikeness(a, b, best) : 0;
   if (whole > 0 && (!best || whole > best.score)) {
     flags.typo = whole < 0.97;
     reasons.push(

@@ -141,6 +141,8 @@ export function bagDistance(a: string, b: string): number {
 }
 
 let matrix = new Int32Array(16 * 16);
+// The second word's character codes, read once per call instead of once per cell.
+const codesB = new Uint16Array(MAX_COMPARE);
 // Last row (1-based) in which each character of `a` was seen; indexed by UTF-16 code unit, reset after each call.
 const lastRow = new Int32Array(65536);
 
@@ -171,11 +173,16 @@ export function damerauLevenshtein(a: string, b: string): number {
     d[j + 1] = max;
     d[width + j + 1] = j;
   }
+  for (let j = 0; j < lb; j++) codesB[j] = b.charCodeAt(j);
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
+    // Row i (above) and row i + 1 (being filled) of the matrix; `left` is the cell just filled.
+    const above = i * width;
+    const row = above + width;
+    let left = d[row + 1] as number;
     let lastCol = 0;
     for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
+      const cb = codesB[j - 1] as number;
       const k = lastRow[cb] as number;
       const l = lastCol;
       let cost = 1;
@@ -183,12 +190,16 @@ export function damerauLevenshtein(a: string, b: string): number {
         cost = 0;
         lastCol = j;
       }
-      d[(i + 1) * width + j + 1] = Math.min(
-        (d[i * width + j] as number) + cost,
-        (d[(i + 1) * width + j] as number) + 1,
-        (d[i * width + j + 1] as number) + 1,
-        (d[k * width + l] as number) + (i - k - 1) + 1 + (j - l - 1),
-      );
+      // The cheapest of substitution, insertion, deletion and transposition (with what lies between).
+      let best = (d[above + j] as number) + cost;
+      const insertion = left + 1;
+      if (insertion < best) best = insertion;
+      const deletion = (d[above + j + 1] as number) + 1;
+      if (deletion < best) best = deletion;
+      const transposition = (d[k * width + l] as number) + (i - k - 1) + 1 + (j - l - 1);
+      if (transposition < best) best = transposition;
+      d[row + j + 1] = best;
+      left = best;
     }
     lastRow[ca] = i;
   }
@@ -244,119 +255,141 @@ export function oneEditApart(a: string, b: string): boolean {
 /**
  * A phonetic key in the spirit of Metaphone, reduced to what separates English and European names: silent and
  * doubled letters go, sound-alike consonant groups (C/K/Q, PH/F, Z/S, DG/J, V/F…) merge, vowels after the first
- * letter are dropped. Two spellings with the same key sound alike. One pass over the letters, no regular expressions
- * (it runs for most pairs of unequal words).
+ * letter are dropped. Two spellings with the same key sound alike. It runs for most pairs of unequal words, so it works
+ * on character codes in reused buffers: no regular expressions and no string built letter by letter.
  */
 export function phoneticKey(word: string): string {
-  let s = "";
+  if (word.length > letters.length) {
+    letters = new Uint8Array(word.length * 2);
+    keyCodes = new Uint8Array(word.length * 4);
+  }
+  let length = 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 97 && c <= 122) s += word[i];
+    if (c >= 97 && c <= 122) letters[length++] = c;
   }
-  if (s.length === 0) return "";
+  if (length === 0) return "";
+  keyLength = 0;
   // Silent or merged openings: KNight, GNome, PNeumonia, WRight, PSalm; X→S; WHite; CHris/CHloe.
   let start = 0;
-  const c0 = s[0];
-  const c1 = s[1];
-  let out = "";
-  if (
-    (c1 === "n" && (c0 === "k" || c0 === "g" || c0 === "p")) ||
-    (c0 === "w" && c1 === "r") ||
-    (c0 === "p" && c1 === "s")
-  ) {
+  const c0 = letters[0] as number;
+  const c1 = length > 1 ? (letters[1] as number) : 0;
+  if ((c1 === N && (c0 === K || c0 === G || c0 === P)) || (c0 === W && c1 === R) || (c0 === P && c1 === S)) {
     start = 1;
-  } else if (c0 === "x") {
-    out = "s";
+  } else if (c0 === X) {
+    addSound(S);
     start = 1;
-  } else if (c0 === "w" && c1 === "h") {
-    out = "w";
+  } else if (c0 === W && c1 === H) {
+    addSound(W);
     start = 2;
-  } else if (c0 === "c" && c1 === "h" && s.length > 2 && !VOWELS.has(s[2] as string)) {
-    out = "k";
+  } else if (c0 === C && c1 === H && length > 2 && !isVowel(letters[2] as number)) {
+    addSound(K);
     start = 2;
   }
-  let end = s.length;
-  if (end >= 2 && s[end - 1] === "b" && s[end - 2] === "m") end--;
+  let end = length;
+  if (end >= 2 && letters[end - 1] === B && letters[end - 2] === M) end--;
   for (let i = start; i < end; i++) {
-    const c = s[i] as string;
-    const n1 = i + 1 < end ? (s[i + 1] as string) : "";
-    const n2 = i + 2 < end ? (s[i + 2] as string) : "";
-    switch (c) {
-      case "p":
-        if (n1 === "h") {
-          out += "f";
-          i++;
-        } else out += "p";
-        break;
-      case "s":
-        if (n1 === "c" && n2 === "h") {
-          out += "sk";
-          i += 2;
-        } else if (n1 === "h") {
-          out += "x";
-          i++;
-        } else out += "s";
-        break;
-      case "t":
-        if (n1 === "c" && n2 === "h") {
-          out += "x";
-          i += 2;
-        } else if (n1 === "h") {
-          out += "0";
-          i++;
-        } else if (n1 === "t") {
-          out += "t";
-          i++;
-        } else out += "t";
-        break;
-      case "c":
-        if (n1 === "k") {
-          out += "k";
-          i++;
-        } else if (n1 === "h") {
-          out += "x";
-          i++;
-        } else out += n1 === "e" || n1 === "i" || n1 === "y" ? "s" : "k";
-        break;
-      case "d":
-        if (n1 === "g" && (n2 === "e" || n2 === "i" || n2 === "y")) {
-          out += "j";
-          i++;
-        } else if (n1 === "t" || n1 === "d") {
-          out += "t";
-          i++;
-        } else out += n1 === "" ? "t" : "d";
-        break;
-      case "g":
-        if (n1 === "h" && !VOWELS.has(n2)) i++;
-        else out += "g";
-        break;
-      case "q":
-        out += "k";
-        break;
-      case "x":
-        out += "ks";
-        break;
-      case "z":
-        out += "s";
-        break;
-      case "v":
-        out += "f";
-        break;
-      default:
-        out += c;
-    }
+    const c = letters[i] as number;
+    // 0 past the end, like no letter.
+    const n1 = i + 1 < end ? (letters[i + 1] as number) : 0;
+    const n2 = i + 2 < end ? (letters[i + 2] as number) : 0;
+    if (c === P) {
+      if (n1 === H) {
+        addSound(F);
+        i++;
+      } else addSound(P);
+    } else if (c === S) {
+      if (n1 === C && n2 === H) {
+        addSound(S);
+        addSound(K);
+        i += 2;
+      } else if (n1 === H) {
+        addSound(X);
+        i++;
+      } else addSound(S);
+    } else if (c === T) {
+      if (n1 === C && n2 === H) {
+        addSound(X);
+        i += 2;
+      } else if (n1 === H) {
+        addSound(TH);
+        i++;
+      } else if (n1 === T) {
+        addSound(T);
+        i++;
+      } else addSound(T);
+    } else if (c === C) {
+      if (n1 === K) {
+        addSound(K);
+        i++;
+      } else if (n1 === H) {
+        addSound(X);
+        i++;
+      } else addSound(n1 === E || n1 === I || n1 === Y ? S : K);
+    } else if (c === D) {
+      if (n1 === G && (n2 === E || n2 === I || n2 === Y)) {
+        addSound(J);
+        i++;
+      } else if (n1 === T || n1 === D) {
+        addSound(T);
+        i++;
+      } else addSound(n1 === 0 ? T : D);
+    } else if (c === G) {
+      if (n1 === H && !isVowel(n2)) i++;
+      else addSound(G);
+    } else if (c === Q) addSound(K);
+    else if (c === X) {
+      addSound(K);
+      addSound(S);
+    } else if (c === Z) addSound(S);
+    else if (c === V) addSound(F);
+    else addSound(c);
   }
-  if (out.length === 0) return "";
-  // First sound kept (any vowel reads as "a"); later vowels and the semivowels h, w, y dropped; repeats merged.
-  const first = out[0] as string;
-  let key = VOWELS.has(first) ? "a" : first;
-  for (let i = 1; i < out.length; i++) {
-    const c = out[i] as string;
-    if (VOWELS.has(c) || c === "h" || c === "w") continue;
-    if (c !== key[key.length - 1]) key += c;
-  }
+  let key = "";
+  for (let i = 0; i < keyLength; i++) key += String.fromCharCode(keyCodes[i] as number);
   return key;
 }
 
-const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
+// The letters a to z of the word phoneticKey reads, and the key it builds, as character codes.
+let letters = new Uint8Array(64);
+let keyCodes = new Uint8Array(128);
+let keyLength = 0;
+
+/** Adds a sound to the key: the first as it is (any vowel reads as "a"); later vowels, h and w dropped; repeats merged. */
+function addSound(code: number): void {
+  if (keyLength === 0) keyCodes[keyLength++] = isVowel(code) ? A : code;
+  else if (!isVowel(code) && code !== H && code !== W && code !== keyCodes[keyLength - 1]) keyCodes[keyLength++] = code;
+}
+
+/** Whether a character code is one of the vowels a, e, i, o, u and y (0, no letter, is not). */
+function isVowel(code: number): boolean {
+  return code === A || code === E || code === I || code === O || code === U || code === Y;
+}
+
+// Character codes of the letters phoneticKey tells apart, and of "0", its sound for "th".
+const A = 97;
+const B = 98;
+const C = 99;
+const D = 100;
+const E = 101;
+const F = 102;
+const G = 103;
+const H = 104;
+const I = 105;
+const J = 106;
+const K = 107;
+const M = 109;
+const N = 110;
+const O = 111;
+const P = 112;
+const Q = 113;
+const R = 114;
+const S = 115;
+const T = 116;
+const U = 117;
+const V = 118;
+const W = 119;
+const X = 120;
+const Y = 121;
+const Z = 122;
+const TH = 48;
