@@ -8,8 +8,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import v8 from "node:v8";
-import vm from "node:vm";
 import Fuse from "fuse.js";
 import { parsePolicy } from "../worker/match/index";
 import { isLineError, processLine } from "../worker/match/jsonl";
@@ -153,11 +151,6 @@ interface Timing {
   firstWall: number;
 }
 
-// A full collection before each timed run, so that no run pays (in the GC threads' CPU time, which the process's CPU
-// time includes) for the garbage the other matcher's run left behind.
-v8.setFlagsFromString("--expose-gc");
-const collectGarbage = vm.runInNewContext("gc") as () => void;
-
 const ONE_CORE = process.execArgv.includes("--single-threaded");
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
@@ -165,9 +158,9 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.len
 /**
  * Runs ours and the baseline over every line, alternately, RUNS times each, so a change of machine load hits both
  * alike; the ratio is the median of the per-round ratios. Throughput is reported two ways: wall clock, and CPU time
- * of this process (user + system), which is what "pairs per second on one core" means on a busy machine. Each timed
- * run starts from a collected heap. `npm run bench:match` runs Node with --single-threaded (V8's garbage collector and
- * compilers on the main thread too), so the process uses one core and both figures are that core's.
+ * of this process (user + system), which is what "pairs per second on one core" means on a busy machine.
+ * `npm run bench:match` runs Node with --single-threaded (V8's garbage collector and compilers on the main thread
+ * too), so the process uses one core and both figures are that core's.
  */
 function timeAlternately(
   lines: string[],
@@ -188,7 +181,6 @@ function timeAlternately(
   }
   for (let run = 0; run < RUNS; run++) {
     for (const name of ["ours", "naive"] as const) {
-      collectGarbage();
       const start = performance.now();
       const startCpu = process.cpuUsage();
       answers[name] = lines.map(fns[name]);
