@@ -279,6 +279,8 @@ describe("post-directionals without a comma", () => {
     expect(form?.state).toBe("DC");
     if (!form) throw new Error("must parse");
     expect(compareAddresses(form, line("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")).same_home).toBe(true);
+    // The bank's one-line address too.
+    expect(line("22 PROSPECT ST, WASHINGTON 20001").state).toBe("DC");
     // Washington State keeps its name.
     expect(
       parseAddressFields({ line1: "1 Main St", city: "Seattle", state: "Washington", postal_code: "98101" })?.state,
@@ -295,6 +297,9 @@ describe("post-directionals without a comma", () => {
       });
       expect(line(raw).state, raw).not.toBe("LA");
     }
+    // With a Louisiana ZIP Code, L.A. is the state.
+    expect(line("1200 POYDRAS ST, NEW ORLEANS, L.A. 70112")).toMatchObject({ city: "NEW ORLEANS", state: "LA" });
+    expect(line("4 OAK ST, L.A. 70501")).toMatchObject({ city: null, state: "LA" });
     expect(line("12 QUEEN ST, CHARLOTTETOWN, P.E.I. C1A 4A2")).toMatchObject({ city: "CHARLOTTETOWN", state: "PE" });
     expect(line("12 QUEEN ST, CHARLOTTETOWN PEI C1A 4A2")).toMatchObject({ state: "PE" });
   });

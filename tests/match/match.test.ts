@@ -113,17 +113,22 @@ describe("matchOwners", () => {
     ["John Michael Smith", "JOHN DAVID SMITH"],
     ["John Michael Smith", "JOHN D SMITH"],
     ["Maria Elena Garcia", "MARIA LUISA GARCIA"],
+    ["John Wayne Smith", "JOHN DAVID SMITH"],
+    ["John Wayne Smith", "JOHN D SMITH"],
+    ["Maria de los Angeles Garcia", "MARIA DEL CARMEN GARCIA"],
+    ["Tan Wei Ming", "TAN XIAO LING"],
   ])("sends %s to review against %s at the same home: a parent or sibling with the same name", (who, name) => {
     const r = matchOwners({ ...applicant, name: who }, [
       owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
     ]);
     expect(r.decision).toBe("review");
     expect(r.reasons).toContain("Middle names differ: possibly a relative with the same name");
-    // The owner's mailbox being the applicant's settles it.
+    // The owner's mailbox being the applicant's settles it, and says so.
     const own = matchOwners({ ...applicant, name: who }, [
       owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704", email: applicant.email }),
     ]);
     expect(own.decision).toBe("match");
+    expect(own.reasons).toContain("Middle names differ, but the owner's email is the applicant's");
   });
 
   it.each([
@@ -135,6 +140,17 @@ describe("matchOwners", () => {
       owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
     ]);
     expect(r.decision).toBe("match");
+  });
+
+  it("never returns a review with a score at the match threshold (the score is rounded before it is checked)", () => {
+    const boston: ApplicantInput = {
+      ...applicant,
+      name: "John Michael Smith",
+      address: { line1: "55 Elm St", line2: "Apt L", city: "Boston", state: "MA", postal_code: "02110", country: "US" },
+    };
+    const r = matchOwners(boston, [owner({ name: "JOHN DAVID SMITH", raw_address: "55 ELM ST, APT L, A" })]);
+    expect(r.decision).toBe("review");
+    expect(r.score).toBeLessThan(DEFAULT_POLICY.thresholds.match);
   });
 
   it("sends a relative at the same address to review, never to match", () => {
@@ -242,8 +258,16 @@ describe("matchOwners", () => {
       expect(decide("SMITH, JOHN DAVID AND MARY", john).decision).toBe("match");
       // Without that middle name the field may as well name a John David: a person looks.
       expect(decide("JOHN DAVID & MARY SMITH", { ...applicant, name: "John Smith" }).decision).toBe("review");
-      // Two full names are not read as one: Robert Smith's co-owner is Mary Jones.
+      // Two full names are not read as one: Robert Smith's co-owner is Mary Jones, and Juan Garcia Lopez is the son
+      // of Juan Garcia and Maria Lopez.
       expect(decide("ROBERT SMITH & MARY JONES", { ...applicant, name: "Robert Jones" }).decision).not.toBe("match");
+      for (const [name, who] of [
+        ["JUAN GARCIA & MARIA LOPEZ", "Juan Garcia Lopez"],
+        ["SMITH, MARY AND JOHN DAVIS", "John Davis Smith"],
+        ["JOHN DAVID & MARY SMITH & PETER JONES", "John David Jones"],
+      ]) {
+        expect(decide(name as string, { ...applicant, name: who as string }).decision, name).not.toBe("match");
+      }
     });
 
     it("still sends a joint field without the applicant to review as relatives", () => {

@@ -302,10 +302,16 @@ function regionRead(hits: RegionHit[], countryHint: string | null, used: number)
  * A state code spelled letter by letter as a segment of its own ("ADELAIDE, S.A. 5000" folds to "s a"): read only
  * when the letters are the whole segment, where they cannot be a unit letter or a directional.
  */
-function spelledRegion(words: string[], countryHint: string | null): RegionRead | null {
+function spelledRegion(words: string[], countryHint: string | null, postal: string | null): RegionRead | null {
   const code = spelledCode(words);
-  const hits = code === null || Object.hasOwn(SPELLED_CITIES, code) ? undefined : REGION.get(code);
+  const hits = code === null || spelledCity(code, postal) !== undefined ? undefined : REGION.get(code);
   return hits ? regionRead(hits, countryHint, words.length) : null;
+}
+
+/** The city spelled letters name ("L A": Los Angeles), unless the ZIP Code is another place's. */
+function spelledCity(code: string, postal: string | null): string | undefined {
+  const spelled = Object.hasOwn(SPELLED_CITIES, code) ? SPELLED_CITIES[code] : undefined;
+  return spelled && (postal === null || postal.startsWith(spelled.zip)) ? spelled.city : undefined;
 }
 
 /**
@@ -315,11 +321,19 @@ function spelledRegion(words: string[], countryHint: string | null): RegionRead 
 function takeSpelledCity(segs: string[][], out: ParsedAddress): void {
   const seg = lastSegment(segs);
   const code = seg && segs.length > 1 ? spelledCode(seg) : null;
-  const city = code === null ? undefined : SPELLED_CITIES[code];
+  const city = code === null ? undefined : spelledCity(code, out.postal_code);
   if (city === undefined) return;
   out.city = city;
   segs.pop();
   lastSegment(segs);
+}
+
+/**
+ * "Washington" names a state and the District's city: written as the state with a District ZIP Code, it is the
+ * District ("22 PROSPECT ST, WASHINGTON 20001").
+ */
+function districtOr(code: string, written: string, postal: string | null): string {
+  return written === "WASHINGTON" && postal !== null && DC_ZIP.has(postal.slice(0, 3)) ? "DC" : code;
 }
 
 /** Two or three single letters ("S A", "N S W") as one code, else null. */
@@ -628,9 +642,10 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
   const seg = lastSegment(segs);
   // A four-digit postal code reads the state as Australian (WA, NT are also US/Canadian codes).
   const hint = out.country ?? (out.postal_code && out.postal_code.length === 4 ? "AU" : null);
-  const region = seg ? (readRegion(seg, hint) ?? spelledRegion(seg, hint)) : null;
+  const region = seg ? (readRegion(seg, hint) ?? spelledRegion(seg, hint, out.postal_code)) : null;
   if (seg && region && (seg.length > region.used || segs.length > 1)) {
-    out.state = region.code;
+    const named = region.used === 1 ? (seg[seg.length - 1] as string) : "";
+    out.state = districtOr(region.code, named, out.postal_code);
     out.country ??= region.country;
     dropLast(seg, region.used);
   }
@@ -852,8 +867,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     out.postal_code_ext = read ? read.ext : null;
     if (!out.country && read?.country) out.country = read.country;
   }
-  // "Washington" names a state and the District's city: with a District ZIP Code the state typed is the District.
-  if (state === "WASHINGTON" && out.postal_code !== null && DC_ZIP.has(out.postal_code.slice(0, 3))) out.state = "DC";
+  if (out.state !== null) out.state = districtOr(out.state, state, out.postal_code);
   const parsed = finish(out);
   return isEmptyAddress(parsed) ? null : parsed;
 }

@@ -299,6 +299,11 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
 }
 
+/** Whether a folded word is a given name the tables know ("david"; not "davis"). */
+export function isGivenName(key: string): boolean {
+  return KNOWN_GIVEN.has(key);
+}
+
 /** Whether two given names belong to one nickname family (Bob/Robert, Peggy/Margaret, Bob/Bobby). */
 export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;

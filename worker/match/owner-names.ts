@@ -38,7 +38,8 @@ export interface OwnerNameReadings {
   /**
    * Names that may also carry the surname written after them, with the words that would then be middle names:
    * "JOHN DAVID & MARY SMITH" is John David and Mary Smith, or John David Smith and Mary Smith. Only a name that holds
-   * those middle words itself tells the readings apart.
+   * those middle words itself tells the readings apart, and only when they are given names ("JUAN GARCIA & MARIA
+   * LOPEZ" names Juan Garcia Lopez's parents, not him).
    */
   borrowing?: { name: string; middles: string[] }[];
 }
@@ -347,7 +348,10 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
       const withSurname = [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
       // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
       if (givenOnly(p)) return withSurname;
-      borrowing.push({ name: withSurname, middles: p.slice(1).filter((w) => w.length > 1) });
+      // With a middle name, only the name right before the surname's owner may share it ("JOHN DAVID & MARY SMITH",
+      // not "JOHN DAVID & MARY SMITH & PETER JONES").
+      if (i === people.length - 2)
+        borrowing.push({ name: withSurname, middles: p.slice(1).filter((w) => w.length > 1) });
     }
     return p.join(" ");
   });

@@ -168,17 +168,25 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
-  if (flags?.middle_name_mismatch && (c.email?.score ?? 0) < 100) {
+  if (flags?.middle_name_mismatch) {
     // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
     // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name. Their own mailbox settles it.
-    decision = capDecision(decision, "review", reasons, "Middle names differ: possibly a relative with the same name");
+    // A maiden name or a second surname kept as a middle word looks the same and goes to a person too.
+    if ((c.email?.score ?? 0) >= 100) reasons.push("Middle names differ, but the owner's email is the applicant's");
+    else
+      decision = capDecision(
+        decision,
+        "review",
+        reasons,
+        "Middle names differ: possibly a relative with the same name",
+      );
   }
   if (flags?.suffix_mismatch) {
     decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
   }
   if (!c.name) decision = capDecision(decision, "review", reasons, "No owner name to confirm: needs a person to check");
   // Keep the score consistent with a capped decision.
-  if (decision !== "match" && score >= policy.thresholds.match) score = policy.thresholds.match - 1;
+  if (decision !== "match" && Math.round(score) >= policy.thresholds.match) score = policy.thresholds.match - 1;
   const rounded = Math.max(0, Math.min(100, Math.round(score)));
   return {
     score: rounded,

@@ -115,10 +115,12 @@ export const REGIONS: readonly RegionRow[] = [
 export const DC_ZIP_PREFIXES: readonly string[] = ["200", "202", "203", "204", "205", "569"];
 
 /**
- * Codes that, spelled letter by letter as a segment of their own, name a city far more often than the state: "L.A." is
- * Los Angeles (Louisiana is written LA or La.).
+ * Codes that, spelled letter by letter as a segment of their own, name a city more often than the state, with the
+ * first digit of that city's ZIP Codes: "L.A. 90028" is Los Angeles (ZIP Codes 900–918), "L.A. 70112" Louisiana.
  */
-export const SPELLED_CITIES: Readonly<Record<string, string>> = { LA: "LOS ANGELES" };
+export const SPELLED_CITIES: Readonly<Record<string, { city: string; zip: string }>> = {
+  LA: { city: "LOS ANGELES", zip: "9" },
+};
 
 /** Country names as they appear at the end of one-line addresses, by ISO 3166-1 alpha-2 code. */
 export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
