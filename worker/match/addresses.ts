@@ -6,7 +6,7 @@
  */
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
-import { fold, foldUpper, rowsToLookup, words, wordsUpper } from "./normalize";
+import { commaSegments, commaSegmentsUpper, fold, foldUpper, rowsToLookup, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
@@ -549,7 +549,7 @@ function cityStartByHint(words: string[], cityHint: string): number {
 function lowerCaseLine(line: string[], raw: string, index: number): string[] {
   const lower: string[] = [];
   for (const w of line) {
-    if (!isAscii(w)) return (commaSegments(words(raw, ADDRESS_FOLD))[index] as string[]).slice(0, line.length);
+    if (!isAscii(w)) return (commaSegments(raw, ADDRESS_FOLD)[index] as string[]).slice(0, line.length);
     lower.push(w.toLowerCase());
   }
   return lower;
@@ -574,21 +574,6 @@ function streetEnd(words: string[]): number {
     return j;
   }
   return -1;
-}
-
-/**
- * The words between commas. Empty segments (", , " or a leading comma) carry nothing and would leave holes in the
- * reading: they are left out. Each segment is sliced out whole, at its final size.
- */
-function commaSegments(all: string[]): string[][] {
-  const segs: string[][] = [];
-  let from = 0;
-  for (let i = 0; i <= all.length; i++) {
-    if (i < all.length && all[i] !== ",") continue;
-    if (i > from) segs.push(all.slice(from, i));
-    from = i + 1;
-  }
-  return segs;
 }
 
 /** Drops a segment's last words. Popping them is several times faster than assigning a shorter length (Node 22). */
@@ -623,20 +608,13 @@ function takePostal(segs: string[][], out: ParsedAddress): boolean {
   return true;
 }
 
-function onlyCommas(words: string[]): boolean {
-  for (const w of words) if (w !== ",") return false;
-  return true;
-}
-
 /** Parses a one-line address such as "123 N Main St Apt 4, Springfield, IL 62704-1234". */
 export function parseAddressLine(raw: string | null | undefined, cityHint: string | null = null): ParsedAddress | null {
   if (raw == null) return null;
-  const out = emptyAddress();
-  const all = addressWords(raw);
-  if (onlyCommas(all)) return null;
-
   // The tail (country, postal code, state) is read from the end, never across a comma.
-  const segs = commaSegments(all);
+  const segs = commaSegmentsUpper(raw, ADDRESS_FOLD);
+  if (segs.length === 0) return null;
+  const out = emptyAddress();
   takeCountry(segs, out);
   const postalFirst = takePostal(segs, out);
   const seg = lastSegment(segs);

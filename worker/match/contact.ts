@@ -18,7 +18,9 @@ const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize("N
 /** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
 export function canonicalEmail(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  let trimmed = nfkc(raw).trim().toLowerCase();
+  // Printable ASCII without spaces (nearly every address) has nothing to normalize, trim or reject for whitespace.
+  const printable = isPrintableAscii(raw);
+  let trimmed = printable ? raw.toLowerCase() : nfkc(raw).trim().toLowerCase();
   if (trimmed.startsWith("mailto:")) trimmed = trimmed.slice(7);
   const at = trimmed.lastIndexOf("@");
   if (at <= 0 || at === trimmed.length - 1) return null;
@@ -29,8 +31,20 @@ export function canonicalEmail(raw: string | null | undefined): string | null {
   const plus = local.indexOf("+");
   if (plus > 0) local = local.slice(0, plus);
   if (DOTLESS_DOMAINS.has(domain)) local = local.replace(/\./g, "");
-  if (local.length === 0 || domain.length === 0 || WHITESPACE.test(local) || WHITESPACE.test(domain)) return null;
-  return `${local}@${domain}`;
+  if (local.length === 0 || domain.length === 0) return null;
+  if (!printable && (WHITESPACE.test(local) || WHITESPACE.test(domain))) return null;
+  // Both parts only ever shrink above: at full length they are unchanged (most addresses), and the text itself is
+  // the answer, not a copy glued back together.
+  return local.length + domain.length + 1 === trimmed.length ? trimmed : `${local}@${domain}`;
+}
+
+/** Whether every character is printable ASCII other than the space ("!" to "~"). */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
 }
 
 export interface ContactComparison {
@@ -69,12 +83,19 @@ export function compareEmails(a: string, b: string): ContactComparison {
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
 export function toE164(raw: string | null | undefined, defaultCountry = "US"): string | null {
   if (raw == null) return null;
-  let text = nfkc(raw).trim().toLowerCase();
-  // Extensions: "x123", "ext. 123", "extension 123", ";ext=123", "#123" after the number.
-  text = text.replace(/\s*(?:;?ext\.?=?|extension|x|#)\s*\d+\s*$/, "");
-  const digits = text.replace(/\D/g, "");
+  // Most numbers are digits, spaces and separators only: nothing to normalize and no extension to strip.
+  let digits = separatedDigits(raw);
+  let international: boolean;
+  if (digits !== null) international = opensWithPlus(raw);
+  else {
+    let text = nfkc(raw).trim().toLowerCase();
+    // Extensions: "x123", "ext. 123", "extension 123", ";ext=123", "#123" after the number.
+    text = text.replace(/\s*(?:;?ext\.?=?|extension|x|#)\s*\d+\s*$/, "");
+    digits = text.replace(/\D/g, "");
+    international = text.startsWith("+");
+  }
   if (digits.length < 6 || digits.length > 15) return null;
-  if (text.startsWith("+")) return `+${digits}`;
+  if (international) return `+${digits}`;
   if (digits.startsWith("00")) return `+${digits.slice(2)}`;
   if (digits.startsWith("011") && digits.length > 11) return `+${digits.slice(3)}`;
   const code = CALLING_CODES[defaultCountry.toUpperCase()] ?? "1";
@@ -86,6 +107,33 @@ export function toE164(raw: string | null | undefined, defaultCountry = "US"): s
   // Trunk prefix 0 in most other numbering plans ("04 1234 5678" → +61 4 1234 5678).
   if (digits.startsWith(code) && digits.length >= 10) return `+${digits}`;
   return `+${code}${digits.replace(/^0/, "")}`;
+}
+
+/**
+ * The digits of a number written with nothing but digits, spaces and the separators "(", ")", "+", "-", ".", "/"
+ * ("(951) 677-3890", "+1 410 911 6098"), copied a run at a time; null for any other character.
+ */
+function separatedDigits(raw: string): string | null {
+  let digits = "";
+  let run = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (c !== 32 && c !== 40 && c !== 41 && c !== 43 && c !== 45 && c !== 46 && c !== 47) return null;
+    if (run >= 0) digits += raw.slice(run, i);
+    run = -1;
+  }
+  return run >= 0 ? digits + raw.slice(run) : digits;
+}
+
+/** Whether the first character after any spaces is "+". */
+function opensWithPlus(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i) === 43;
 }
 
 /** Compares two E.164 numbers: 100 equal, 70 same national number under a different country reading, else 0. */

@@ -63,9 +63,9 @@ export function foldUpper(input: string, options: FoldOptions = NO_OPTIONS): str
 }
 
 function foldCased(input: string, options: FoldOptions, upper: boolean): string {
-  const kind = textKind(input);
-  if (kind === PLAIN) return cased(input, upper);
-  if (kind === ASCII) return foldAscii(cased(input, upper), options);
+  if (isPlain(input)) return cased(input, upper);
+  const ascii = wordsAscii(input, cased(input, upper), options, null);
+  if (ascii !== null) return ascii.join(" ");
   const text = input.normalize("NFKD");
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
@@ -129,57 +129,45 @@ function cased(text: string, upper: boolean): string {
   return upper ? text.toUpperCase() : text.toLowerCase();
 }
 
-const PLAIN = 0;
-const ASCII = 1;
-const OTHER = 2;
-
 /**
- * One scan for both questions the fast paths ask. PLAIN: already folded but for case, ASCII letters and digits in
- * words separated by single spaces (most form fields and bank records; folding only lower-cases it, whatever the
- * options). Else ASCII when no character is outside ASCII, else OTHER.
+ * Whether the text is already folded but for case: ASCII letters and digits in words separated by single spaces (most
+ * form fields and bank records; folding only changes its case, whatever the options).
  */
-function textKind(text: string): number {
+function isPlain(text: string): boolean {
   const n = text.length;
-  let i = 0;
-  if (n > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(n - 1) !== 32) {
-    let previousSpace = false;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) previousSpace = false;
-      else if (c === 32 && !previousSpace) previousSpace = true;
-      else break;
-    }
-    if (i === n) return PLAIN;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
+  let previousSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) previousSpace = false;
+    else if (c === 32 && !previousSpace) previousSpace = true;
+    else return false;
   }
-  for (; i < n; i++) if (text.charCodeAt(i) > 0x7f) return OTHER;
-  return ASCII;
-}
-
-/** The ASCII-only case of fold (input already in its final case). */
-function foldAscii(text: string, options: FoldOptions): string {
-  return wordsAscii(text, options).join(" ");
+  return true;
 }
 
 /**
- * The ASCII-only tokenizer behind fold and words (input already in its final case, lower or upper): copies runs of
- * word characters as whole slices straight into the word list, so most text never builds an intermediate string to
- * split again.
+ * The ASCII-only tokenizer behind fold and words: reads the input and copies runs of word characters as whole slices
+ * of `text` (the input in its final case, lower or upper, which for ASCII text has the same length) straight into
+ * the word list, so most text never builds an intermediate string to split again. Null as soon as a character
+ * outside ASCII shows up: such text takes Unicode folding. With `segments`, commas (keepComma) close the list of
+ * words so far as one of the segments instead of becoming "," words.
  */
-function wordsAscii(text: string, options: FoldOptions): string[] {
+function wordsAscii(input: string, text: string, options: FoldOptions, segments: string[][] | null): string[] | null {
   const keepHyphen = options.keepHyphen === true;
   const keepMarks = options.keepAddressMarks === true;
   const keepComma = options.keepComma === true;
-  const out: string[] = [];
+  let out: string[] = [];
   // What joins the next word to the list: 0 the previous word (apostrophe join), 1 nothing (a new word), 2 a hyphen
   // inside the previous word, 3 nothing after a comma token.
   let glue = 1;
   let i = 0;
-  const n = text.length;
+  const n = input.length;
   while (i < n) {
-    const code = text.charCodeAt(i);
+    const code = input.charCodeAt(i);
     if (isWordCode(code, keepMarks)) {
       let j = i + 1;
-      while (j < n && isWordCode(text.charCodeAt(j), keepMarks)) j++;
+      while (j < n && isWordCode(input.charCodeAt(j), keepMarks)) j++;
       const run = text.slice(i, j);
       const last = out.length - 1;
       if (last >= 0 && glue === 0) out[last] += run;
@@ -188,27 +176,33 @@ function wordsAscii(text: string, options: FoldOptions): string[] {
       i = j;
       glue = 1;
       // An apostrophe directly after a word joins it to the next one ("o'brien" → "obrien").
-      while (i < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 96)) {
+      while (i < n && (input.charCodeAt(i) === 39 || input.charCodeAt(i) === 96)) {
         i++;
         glue = 0;
       }
-      if (keepHyphen && i < n && text.charCodeAt(i) === 45) {
+      if (keepHyphen && i < n && input.charCodeAt(i) === 45) {
         // Apostrophes vanish on either side of a hyphen too ("Smith-'Jones"), as on the Unicode path.
         let k = i + 1;
-        while (k < n && (text.charCodeAt(k) === 39 || text.charCodeAt(k) === 96)) k++;
-        if (k < n && isWordCode(text.charCodeAt(k), keepMarks)) {
+        while (k < n && (input.charCodeAt(k) === 39 || input.charCodeAt(k) === 96)) k++;
+        if (k < n && isWordCode(input.charCodeAt(k), keepMarks)) {
           glue = 2;
           i = k;
         }
       }
       continue;
     }
+    if (code > 0x7f) return null;
     if (keepComma && (code === 44 || code === 59)) {
-      out.push(",");
+      if (segments === null) out.push(",");
+      else if (out.length > 0) {
+        segments.push(out);
+        out = [];
+      }
       glue = 3;
     } else if (glue !== 3) glue = 1;
     i++;
   }
+  if (segments !== null && out.length > 0) segments.push(out);
   return out;
 }
 
@@ -248,11 +242,41 @@ export function wordsUpper(input: string, options: FoldOptions = NO_OPTIONS): st
 
 function wordsCased(input: string, options: FoldOptions, upper: boolean): string[] {
   if (input.length === 0) return [];
-  const kind = textKind(input);
-  if (kind === PLAIN) return splitAtSpaces(cased(input, upper));
-  if (kind === ASCII) return wordsAscii(cased(input, upper), options);
+  if (isPlain(input)) return splitAtSpaces(cased(input, upper));
+  return wordsAscii(input, cased(input, upper), options, null) ?? unicodeWords(input, options, upper);
+}
+
+function unicodeWords(input: string, options: FoldOptions, upper: boolean): string[] {
   const folded = foldCased(input, options, upper);
   return folded.length === 0 ? [] : folded.split(" ").filter((w) => w.length > 0);
+}
+
+/**
+ * Folded words of a text in the segments between its commas (and semicolons), as the lines of a one-line address
+ * are read; the options must keep commas. Empty segments (", , " or a leading comma) carry nothing and are left out.
+ */
+export function commaSegments(input: string, options: FoldOptions): string[][] {
+  return commaSegmentsCased(input, options, false);
+}
+
+/** commaSegments in upper case, as addresses read them. */
+export function commaSegmentsUpper(input: string, options: FoldOptions): string[][] {
+  return commaSegmentsCased(input, options, true);
+}
+
+function commaSegmentsCased(input: string, options: FoldOptions, upper: boolean): string[][] {
+  if (isPlain(input)) return [splitAtSpaces(cased(input, upper))];
+  const segments: string[][] = [];
+  if (wordsAscii(input, cased(input, upper), options, segments) !== null) return segments;
+  const all = unicodeWords(input, options, upper);
+  const unicodeSegments: string[][] = [];
+  let from = 0;
+  for (let i = 0; i <= all.length; i++) {
+    if (i < all.length && all[i] !== ",") continue;
+    if (i > from) unicodeSegments.push(all.slice(from, i));
+    from = i + 1;
+  }
+  return unicodeSegments;
 }
 
 /**
