@@ -56,6 +56,11 @@ interface KnownGivenName {
   families: readonly number[] | null;
   /** The names it is a nickname of or for (four letters or more), by length (null: none); built on first use. */
   relatives?: Relatives | null;
+  /**
+   * letterMask of all its relatives together, built with them: kept on the entry, which the caller has just read,
+   * so that most words are ruled out without reaching for the relatives' lists (0: no relatives, or not built yet).
+   */
+  relativeLetters: number;
 }
 
 /** A known given name's relatives of each length, with the letters each length's names use between them. */
@@ -71,7 +76,7 @@ const KNOWN_GIVEN = new Map<string, KnownGivenName>();
 for (const name of [...FAMILIES_BY_NAME.keys(), ...GIVEN_NAMES]) {
   if (KNOWN_GIVEN.has(name)) continue;
   // Made with the lazily built relatives field too, so every entry keeps one shape.
-  KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null, relatives: undefined });
+  KNOWN_GIVEN.set(name, { families: FAMILIES_BY_NAME.get(name) ?? null, relatives: undefined, relativeLetters: 0 });
 }
 
 /** One name word as compared: its letters, and the parts of a compound surname ("garcia-lopez", "de la cruz"). */
@@ -443,23 +448,30 @@ function misspelledNickname(unknown: string, known: NameWord): boolean {
   if (unknown.length < 5 || unknown.length > 12) return false;
   const entry = knownGiven(known);
   if (entry === null) return false;
-  if (entry.relatives === undefined) entry.relatives = relativesIndex(known.key, entry.families);
+  if (entry.relatives === undefined) {
+    entry.relatives = relativesIndex(known.key, entry.families);
+    if (entry.relatives) for (const mask of entry.relatives.letters) entry.relativeLetters |= mask;
+  }
   const relatives = entry.relatives;
   if (relatives === null) return false;
+  // A word one edit away from a name has at most one letter the name lacks: a word lacking two of the letters all
+  // the relatives use between them is near none of them (most, for a word from another name).
+  const letters = letterMask(unknown);
+  if (hasTwoBits(letters & ~entry.relativeLetters)) return false;
   // The relatives never include the known name itself, so any relative within one edit is a hit; only relatives
   // one letter shorter, as long or one letter longer can be.
   const length = unknown.length;
-  const letters = letterMask(unknown);
   const last = Math.min(length + 1, relatives.byLength.length - 1);
   for (let l = length - 1; l <= last; l++) {
-    // A word one edit away from a name has at most one letter the name lacks: a length whose names lack two of the
-    // word's letters between them holds no candidate (most, for a word from another name).
-    const lacking = letters & ~(relatives.letters[l] as number);
-    if ((lacking & (lacking - 1)) !== 0) continue;
+    // The same test for the names of one length.
+    if (hasTwoBits(letters & ~(relatives.letters[l] as number))) continue;
     for (const relative of relatives.byLength[l] as string[]) if (withinOneEdit(unknown, relative)) return true;
   }
   return false;
 }
+
+/** Whether a mask has two bits set or more. */
+const hasTwoBits = (mask: number): boolean => (mask & (mask - 1)) !== 0;
 
 /**
  * The letters a word has, one bit each. Characters past the alphabet share bits with letters, which only ever makes
