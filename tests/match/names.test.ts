@@ -8,6 +8,19 @@ function compare(applicant: string, owner: string) {
   return compareNames(a, o);
 }
 
+describe("name comparison is the same both ways", () => {
+  it.each([
+    ["MC ZALOKA", "ZALOKA ZA"],
+    ["RI RIBERT", "ANBERTRI RI"],
+    ["KA PEZMC", "PEZMC RO"],
+  ])("scores %s / %s alike in either order (found by the symmetry property)", (x, y) => {
+    const a = parseName(x);
+    const b = parseName(y);
+    if (!a || !b) throw new Error("must parse");
+    expect(compareNames(a, b).score).toBe(compareNames(b, a).score);
+  });
+});
+
 describe("name normalization", () => {
   it("matches names that differ only in case and punctuation", () => {
     const r = compare("Mary-Jane O'Neil", "MARY JANE ONEIL");

@@ -13,15 +13,7 @@ import {
   parseAddressLine,
 } from "./addresses";
 import { canonicalEmail, compareEmails, comparePhones, toE164 } from "./contact";
-import {
-  compareNames,
-  isGivenName,
-  type NameComparison,
-  type NameFlags,
-  type NameWord,
-  type ParsedName,
-  parseName,
-} from "./names";
+import { compareNames, type NameComparison, type NameFlags, type NameWord, type ParsedName, parseName } from "./names";
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
@@ -189,12 +181,7 @@ function compareOwnerName(applicant: ParsedName, raw: string | null): NameCompar
   }
   let best: NameComparison | null = null;
   let bestName: ParsedName | null = null;
-  // A name that may carry the surname written after it is read so only when its middle words are given names the
-  // applicant has too.
-  const borrowed = (readings.borrowing ?? [])
-    .filter((b) => b.middles.length > 0 && b.middles.every((m) => isGivenName(m) && applicantHolds(applicant, m)))
-    .map((b) => b.name);
-  for (const name of borrowed.length > 0 ? [...readings.names, ...borrowed] : readings.names) {
+  for (const name of readings.names) {
     const parsed = parseName(name);
     const c = parsed ? compareNames(applicant, parsed) : null;
     if (c && (best === null || c.score > best.score)) {

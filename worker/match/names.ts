@@ -304,11 +304,6 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
 }
 
-/** Whether a folded word is a given name the tables know ("david"; not "davis"). */
-export function isGivenName(key: string): boolean {
-  return KNOWN_GIVEN.has(key);
-}
-
 /** Whether two given names belong to one nickname family (Bob/Robert, Peggy/Margaret, Bob/Bobby). */
 export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;
@@ -752,15 +747,16 @@ function bestAssignment(applicant: ParsedName, owner: ParsedName): Scored | null
 }
 
 /**
- * How many keying errors the run-together comparison may forgive when both names have the same words and one role
- * matches exactly: one, or two when the other role's words both have four letters or more.
+ * How many keying errors the whole-name reading forgives when one word is the same on both sides and one word each
+ * differs: the difference lies inside those two, and two errors only when both are long enough to survive them
+ * ("LI HUANG" / "MEI HUANG", "NGUYEN LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo). Read from the
+ * words alone, whichever side is which, so the comparison stays symmetric.
  */
-function editsInsideOneWord(a: NameWord[], b: NameWord[], best: Scored): number {
-  const exactGiven = best.given.kind === "exact";
-  if (!exactGiven && best.surname.kind !== "exact") return 2;
-  const mine = exactGiven ? (a[a.length - 1] as NameWord) : (a[0] as NameWord);
-  const theirs = b[exactGiven ? best.surnameIndex : best.givenIndex] as NameWord;
-  return Math.min(mine.key.length, theirs.key.length) >= 4 ? 2 : 1;
+function editsInsideOneWord(a: NameWord[], b: NameWord[]): number {
+  const mine = a.filter((w) => !b.some((x) => x.key === w.key));
+  const theirs = b.filter((x) => !a.some((w) => w.key === x.key));
+  if (mine.length !== 1 || theirs.length !== 1 || mine.length === a.length) return 2;
+  return Math.min((mine[0] as NameWord).key.length, (theirs[0] as NameWord).key.length) >= 4 ? 2 : 1;
 }
 
 /** The words' keys run together from a starting word round to the one before it (matthe ws erin, 1: wserinmatthe). */
@@ -782,7 +778,7 @@ function rotations(words: NameWord[]): string[] {
  * Whole-name spelling, for names run together or split differently ("Larryinunez", "MATTHE WS ERIN"): the best
  * likeness of any rotation of one side's words to any rotation of the other's (0: none).
  */
-function wholeNameLikeness(a: NameWord[], b: NameWord[], best: Scored | null): number {
+function wholeNameLikeness(a: NameWord[], b: NameWord[]): number {
   // Every rotation of one side has the same length and the same letters, so the length tests and the letter-bag
   // bound come out the same for every pair of rotations: decided once on the written order, they usually rule the
   // rotations out before any is built.
@@ -796,10 +792,7 @@ function wholeNameLikeness(a: NameWord[], b: NameWord[], best: Scored | null): n
   const typoPossible = typoLengths && bag <= 2;
   // Without a typo only the same letters can line up.
   if (!typoPossible && (lengthA !== lengthB || bag !== 0)) return 0;
-  // With the same words on both sides and one role exact, the difference lies inside the other role's word: two
-  // keying errors there only when that word is long enough to survive them ("LI HUANG" / "MEI HUANG", "NGUYEN
-  // LAN" / "NGUYEN LINH" are two people; "BLAKE" / "BLAW" a typo).
-  const maxEdits = a.length === b.length && best !== null ? editsInsideOneWord(a, b, best) : 2;
+  const maxEdits = a.length === b.length ? editsInsideOneWord(a, b) : 2;
   const keysA = rotations(a);
   let whole = 0;
   for (const kb of rotations(b)) {
@@ -965,7 +958,7 @@ export function compareNames(applicant: ParsedName, owner: ParsedName): NameComp
   const rolesWeak = !best || best.given.score < ROLE_MATCH || best.surname.score < ROLE_MATCH;
   const tryWhole =
     (!best || best.score < 0.97) && (a.length !== b.length || rolesWeak) && best?.given.kind !== "distinct";
-  const whole = tryWhole ? wholeNameLikeness(a, b, best) : 0;
+  const whole = tryWhole ? wholeNameLikeness(a, b) : 0;
   if (whole > 0 && (!best || whole > best.score)) {
     flags.typo = whole < 0.97;
     reasons.push(

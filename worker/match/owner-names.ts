@@ -35,13 +35,6 @@ export interface OwnerNameReadings {
   organisation?: boolean;
   /** The holder trades under a business name (DBA), left out. */
   trade_name?: boolean;
-  /**
-   * Names that may also carry the surname written after them, with the words that would then be middle names:
-   * "JOHN DAVID & MARY SMITH" is John David and Mary Smith, or John David Smith and Mary Smith. Only a name that holds
-   * those middle words itself tells the readings apart, and only when they are given names ("JUAN GARCIA & MARIA
-   * LOPEZ" names Juan Garcia Lopez's parents, not him).
-   */
-  borrowing?: { name: string; middles: string[] }[];
 }
 
 // "JOHN SMITH AND SONS", "SMITH & DAUGHTERS", "SMITH & BROS": a family firm. "& SON" alone may be a given name (Sơn).
@@ -333,29 +326,20 @@ export function readOwnerName(raw: string, isOrganisation: (text: string) => boo
   }
   // "JOHN AND MARY SMITH JR": the generation goes with the surname to everyone who borrows it.
   const generation = generationOf(lastPerson);
-  const borrowing: { name: string; middles: string[] }[] = [];
   const names = people.map((p, i) => {
     if (commaForms) return p.join(" ").replace(/ ,/g, ",");
-    // "SMITH, ROBERT AND MARY": the given names right after the comma and a given name alone take the shared surname
-    // ("LEE, MARY AND JOHN SMITH": the second person is John Smith).
-    if (sharedSurname) {
-      const withSurname = `${sharedSurname.join(" ")}, ${p.join(" ")}`;
-      if (i === 0 || givenOnly(p)) return withSurname;
-      borrowing.push({ name: withSurname, middles: p.slice(1) });
-      return p.join(" ");
-    }
-    if (i < people.length - 1 && borrowed.length > 0) {
-      const withSurname = [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
-      // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname.
-      if (givenOnly(p)) return withSurname;
-      // With a middle name, only the name right before the surname's owner may share it ("JOHN DAVID & MARY SMITH",
-      // not "JOHN DAVID & MARY SMITH & PETER JONES").
-      if (i === people.length - 2)
-        borrowing.push({ name: withSurname, middles: p.slice(1).filter((w) => w.length > 1) });
+    // "SMITH, ROBERT AND MARY", "SMITH, JOHN DAVID AND MARY": the given names right after the comma and a given name
+    // alone take the shared surname ("LEE, MARY AND JOHN SMITH": the second person is John Smith).
+    if (sharedSurname) return i === 0 || givenOnly(p) ? `${sharedSurname.join(" ")}, ${p.join(" ")}` : p.join(" ");
+    // "ROBERT AND MARY SMITH", "ROBERT J AND MARY SMITH": a given name alone shares the last person's surname. With a
+    // second word it is not known to ("JOHN DAVID & MARY SMITH" may be John David; "JOSE MARTIN & MARIA LOPEZ" are the
+    // parents of Jose Martin Lopez): such a name is read as written, and an applicant named like both goes to a person.
+    if (i < people.length - 1 && givenOnly(p) && borrowed.length > 0) {
+      return [...p, ...borrowed, ...(generation ? [generation] : [])].join(" ");
     }
     return p.join(" ");
   });
-  return borrowing.length > 0 ? { names, joint: true, beneficiary, borrowing } : { names, joint: true, beneficiary };
+  return { names, joint: true, beneficiary };
 }
 
 /** One name read from the field: null (read the field as written) unless something was taken out of it. */

@@ -85,7 +85,9 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   const emailDiffers = c.email !== null && c.email.score === 0;
   const sharedLine = emailDiffers && c.address?.same_home === true;
   if (c.email) score = addContact(c.email, w.email, score, reasons);
-  if (c.phone) score = addContact(c.phone, sharedLine ? 0 : w.phone, score, reasons);
+  if (c.phone && sharedLine && c.phone.score > 0) {
+    reasons.push("Phone matches, but not counted: a household shares a line and the owner's email is someone else's");
+  } else if (c.phone) score = addContact(c.phone, w.phone, score, reasons);
   // The owner's own contact details are someone else's: the email, or without emails to compare, the phone. That
   // does not undo a name that matches (people keep several addresses), but a doubtful name — one under the match
   // threshold on its own, or whose middle names differ — loses the benefit of the doubt.
@@ -168,21 +170,17 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
-  if (flags?.middle_name_mismatch) {
+  if (flags?.middle_name_mismatch && (c.email?.score ?? 0) < 100) {
     // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
     // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name. Their own mailbox settles it.
     // A maiden name or a second surname kept as a middle word looks the same and goes to a person too.
-    if ((c.email?.score ?? 0) >= 100) reasons.push("Middle names differ, but the owner's email is the applicant's");
-    else
-      decision = capDecision(
-        decision,
-        "review",
-        reasons,
-        "Middle names differ: possibly a relative with the same name",
-      );
+    decision = capDecision(decision, "review", reasons, "Middle names differ: possibly a relative with the same name");
   }
   if (flags?.suffix_mismatch) {
     decision = capDecision(decision, "review", reasons, "Generation suffixes differ: needs a person to check");
+  }
+  if (flags?.middle_name_mismatch && decision === "match") {
+    reasons.push("Middle names differ, but the owner's email is the applicant's");
   }
   if (!c.name) decision = capDecision(decision, "review", reasons, "No owner name to confirm: needs a person to check");
   // Keep the score consistent with a capped decision.
