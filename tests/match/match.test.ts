@@ -38,6 +38,12 @@ const owner = (fields: Partial<OwnerInput>): OwnerInput => ({
   ...fields,
 });
 
+/** The applicant, named `who`, against one owner named `name` at the applicant's own home. */
+const sameHome = (who: string, name: string, fields: Partial<OwnerInput> = {}) =>
+  matchOwners({ ...applicant, name: who }, [
+    owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704", ...fields }),
+  ]);
+
 describe("matchOwners", () => {
   it("matches the applicant's own account with score 100", () => {
     const r = matchOwners(applicant, [
@@ -118,15 +124,11 @@ describe("matchOwners", () => {
     ["Maria de los Angeles Garcia", "MARIA DEL CARMEN GARCIA"],
     ["Tan Wei Ming", "TAN XIAO LING"],
   ])("sends %s to review against %s at the same home: a parent or sibling with the same name", (who, name) => {
-    const r = matchOwners({ ...applicant, name: who }, [
-      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
-    ]);
+    const r = sameHome(who, name);
     expect(r.decision).toBe("review");
     expect(r.reasons).toContain("Middle names differ: possibly a relative with the same name");
     // The owner's mailbox being the applicant's settles it, and says so.
-    const own = matchOwners({ ...applicant, name: who }, [
-      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704", email: applicant.email }),
-    ]);
+    const own = sameHome(who, name, { email: applicant.email });
     expect(own.decision).toBe("match");
     expect(own.reasons).toContain("Middle names differ, but the owner's email is the applicant's");
   });
@@ -136,10 +138,7 @@ describe("matchOwners", () => {
     ["John Michael Smith", "JOHN SMITH"],
     ["John Michael Smith", "JOHN MIKE SMITH"],
   ])("still matches %s to %s (the middle name agrees, is an initial of it or is missing)", (who, name) => {
-    const r = matchOwners({ ...applicant, name: who }, [
-      owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704" }),
-    ]);
-    expect(r.decision).toBe("match");
+    expect(sameHome(who, name).decision).toBe("match");
   });
 
   it("never returns a review with a score at the match threshold (the score is rounded before it is checked)", () => {
