@@ -83,6 +83,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   // being someone else's is the stronger word (a household shares a phone line, not a mailbox): a matching phone
   // then adds nothing.
   const emailDiffers = c.email !== null && c.email.score === 0;
+  const emailMatch = c.email !== null && c.email.score >= 100;
   const sharedLine = emailDiffers && c.address?.same_home === true;
   if (c.email) score = addContact(c.email, w.email, score, reasons);
   if (c.phone && sharedLine && c.phone.score > 0) {
@@ -111,7 +112,6 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
   if (partial && c.name?.flags.first_or_last_only && !c.name.flags.business_name) {
     const a = c.address?.score ?? 0;
     const household = a >= HOUSEHOLD_ADDRESS ? (a - HOUSEHOLD_ADDRESS) / (100 - HOUSEHOLD_ADDRESS) : -1;
-    const emailMatch = (c.email?.score ?? 0) >= 100;
     // The given name as written, in its place, the same home to the letter, a different surname and nothing
     // contradicting: a changed surname (marriage, divorce) far more often than a housemate who shares the given name.
     const surnameChangeShape =
@@ -170,7 +170,7 @@ export function combine(c: FieldComparisons, policy: MatchPolicy): OwnerScore {
     if (decision === "match") decision = "review";
     reasons.push(c.name.needs_review);
   }
-  if (flags?.middle_name_mismatch && (c.email?.score ?? 0) < 100) {
+  if (flags?.middle_name_mismatch && !emailMatch) {
     // Sharing a given name and a surname but not the middle name is how a parent and a child named after them look
     // (JOHN DAVID SMITH / John Michael Smith): people know their own middle name. Their own mailbox settles it.
     // A maiden name or a second surname kept as a middle word looks the same and goes to a person too.
