@@ -38,11 +38,12 @@ const owner = (fields: Partial<OwnerInput>): OwnerInput => ({
   ...fields,
 });
 
+/** The applicant's home as a bank writes it. */
+const HOME = "123 N Main St Apt 4, Springfield, IL 62704";
+
 /** The applicant, named `who`, against one owner named `name` at the applicant's own home. */
 const sameHome = (who: string, name: string, fields: Partial<OwnerInput> = {}) =>
-  matchOwners({ ...applicant, name: who }, [
-    owner({ name, raw_address: "123 N Main St Apt 4, Springfield, IL 62704", ...fields }),
-  ]);
+  matchOwners({ ...applicant, name: who }, [owner({ name, raw_address: HOME, ...fields })]);
 
 describe("matchOwners", () => {
   it("matches the applicant's own account with score 100", () => {
@@ -560,14 +561,12 @@ describe("matchOwners", () => {
   });
 
   describe("a changed surname", () => {
-    const home = "123 N Main St Apt 4, Springfield, IL 62704";
+    const home = HOME;
     // Accepting a changed surname is the default; a stricter business sends it to a person.
     const accepting = DEFAULT_POLICY;
     const married = (name: string, raw_address = home, policy = accepting) =>
       matchOwners({ ...applicant, email: null, phone: null }, [owner({ name, raw_address })], policy);
     // An applicant (name and address, no email or phone) against an owner at the same home.
-    const atHome = (who: string, name: string) =>
-      matchOwners({ name: who, address: applicant.address }, [owner({ name, raw_address: home })]);
 
     it("by default matches the given name as written at the applicant's home with another surname, and says why", () => {
       const r = married("Robert Jones");
@@ -632,7 +631,7 @@ describe("matchOwners", () => {
       ["Mary Smith", "MARY KAY COSMETICS"],
       ["John Smith", "JOHN HANDYMAN SVC"],
     ])("never reads a sole trader's title as %s's changed surname (%s)", (who, name) => {
-      const r = atHome(who, name);
+      const r = sameHome(who, name);
       expect(r.decision).toBe("review");
       expect(r.reasons).not.toContain(
         "The given name and the full address match; only the surname differs, as after a change of surname",
@@ -644,7 +643,7 @@ describe("matchOwners", () => {
       ["John Smith", "JOHN SMITH HANDYMAN SVC"],
       ["Maria Garcia", "MARIA GARCIA DAYCARE"],
     ])("sends %s's full name followed by a trade (%s) to a person as a business account", (who, name) => {
-      const r = atHome(who, name);
+      const r = sameHome(who, name);
       expect(r.decision).toBe("review");
       expect(r.reasons).toContain(
         "The owner trades under a business name (DBA): a business account needs a person to check",
@@ -663,7 +662,7 @@ describe("matchOwners", () => {
       ["Goh Mei Ling", "GOH SIEW HUI"],
       ["Ong Boon Hock", "ONG LAY KHENG"],
     ])("does not read %s / %s as a changed surname (a marker, or a family name written first)", (who, name) => {
-      const r = atHome(who, name);
+      const r = sameHome(who, name);
       expect(r.decision).not.toBe("match");
     });
 
@@ -672,7 +671,7 @@ describe("matchOwners", () => {
       ["Jun Wang", "YUN WANG"],
       ["Jie Chen", "JIN CHEN"],
     ])("reads short unknown given names one letter apart as two people (%s / %s)", (who, name) => {
-      const r = atHome(who, name);
+      const r = sameHome(who, name);
       expect(r.decision).toBe("review");
     });
 
@@ -683,7 +682,7 @@ describe("matchOwners", () => {
     ])(
       "still matches %s to %s (a slip beside a known name, a given name that is also a family name, a middle name that is also a trade)",
       (who, name) => {
-        const r = atHome(who, name);
+        const r = sameHome(who, name);
         expect(r.decision).toBe("match");
       },
     );
@@ -708,7 +707,7 @@ describe("matchOwners", () => {
       ["Priya Yoga", "PRIYA YOGA"],
       ["Ann Care", "ANN CARE"],
     ])("still matches %s, whose surname is also a trade, to %s", (who, name) => {
-      const r = atHome(who, name);
+      const r = sameHome(who, name);
       expect(r.decision).toBe("match");
       expect(r.fields.name?.flags.business_name).toBe(false);
     });

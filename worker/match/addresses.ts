@@ -6,7 +6,7 @@
  */
 
 import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
-import { commaSegments, commaSegmentsUpper, fold, foldUpper, rowsToLookup, wordsUpper } from "./normalize";
+import { commaSegments, commaSegmentsUpper, fold, foldUpper, isAscii, rowsToLookup, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
 import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
@@ -553,11 +553,6 @@ function lowerCaseLine(line: string[], raw: string, index: number): string[] {
     lower.push(w.toLowerCase());
   }
   return lower;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** Index just past the street type (and any unit/post-direction after it) in a comma-less line, or -1. */

@@ -2,6 +2,7 @@
  * Email addresses and phone numbers: reduce each to the form that identifies a mailbox or a line (canonical email,
  * E.164 phone), then compare. A match is strong evidence; a difference is weak (people have several of each).
  */
+import { isAscii } from "./normalize";
 import { CALLING_CODES } from "./tables/regions";
 
 // Providers that ignore dots in the local part (Gmail documents this); "+tag" sub-addressing is stripped everywhere
@@ -9,11 +10,10 @@ import { CALLING_CODES } from "./tables/regions";
 const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 const DOMAIN_ALIASES = new Map([["googlemail.com", "gmail.com"]]);
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const WHITESPACE = /\s/;
 
 // Compatibility forms (full-width digits and letters) read as their plain forms; ASCII text has none.
-const nfkc = (text: string): string => (NON_ASCII.test(text) ? text.normalize("NFKC") : text);
+const nfkc = (text: string): string => (isAscii(text) ? text : text.normalize("NFKC"));
 
 /** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
 export function canonicalEmail(raw: string | null | undefined): string | null {

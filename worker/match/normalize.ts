@@ -279,6 +279,12 @@ function commaSegmentsCased(input: string, options: FoldOptions, upper: boolean)
   return unicodeSegments;
 }
 
+/** Whether every character is ASCII (such text needs no Unicode normalization). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /**
  * text.split(" "), written out: for the few short words of a name or an address line, slicing in a loop is about a
  * third faster than the split builtin (measured on Node 22).
