@@ -18,6 +18,11 @@ describe("email", () => {
     expect(canonicalEmail("rob.smith@outlook.com")).not.toBe(canonicalEmail("robsmith@outlook.com"));
   });
 
+  it("ignores zero-width and bidi characters pasted into an address", () => {
+    expect(canonicalEmail("jane.doe@example.com\u200b")).toBe("jane.doe@example.com");
+    expect(canonicalEmail("\u200ejane.doe@exa\u200dmple.com")).toBe("jane.doe@example.com");
+  });
+
   it("rejects text that is not an address", () => {
     expect(canonicalEmail("not an email")).toBeNull();
     expect(canonicalEmail("@example.com")).toBeNull();
@@ -45,6 +50,21 @@ describe("phone", () => {
   it("reads national numbers with the applicant's country", () => {
     expect(toE164("0412 345 678", "AU")).toBe("+61412345678");
     expect(toE164("+61 412 345 678", "US")).toBe("+61412345678");
+  });
+
+  it("reads tel: links as written, whatever the default country", () => {
+    expect(toE164("tel:+12175550123", "GB")).toBe("+12175550123");
+    expect(toE164("TEL: +44 20 7946 0000", "US")).toBe("+442079460000");
+    expect(toE164("tel:020 7946 0000", "GB")).toBe("+442079460000");
+  });
+
+  it('drops the trunk "(0)" written inside an international number', () => {
+    expect(toE164("+44 (0)20 7946 0000", "US")).toBe("+442079460000");
+    expect(toE164("+61 (0) 412 345 678", "US")).toBe("+61412345678");
+  });
+
+  it("ignores zero-width characters between digits", () => {
+    expect(toE164("217\u200b555\u200b0123")).toBe("+12175550123");
   });
 
   it("rejects text with too few digits", () => {

@@ -2,7 +2,7 @@
  * Email addresses and phone numbers: reduce each to the form that identifies a mailbox or a line (canonical email,
  * E.164 phone), then compare. A match is strong evidence; a difference is weak (people have several of each).
  */
-import { isAscii } from "./normalize";
+import { isAscii, withoutFormatCharacters } from "./normalize";
 import { CALLING_CODES } from "./tables/regions";
 
 // Providers that ignore dots in the local part (Gmail documents this); "+tag" sub-addressing is stripped everywhere
@@ -12,8 +12,9 @@ const DOMAIN_ALIASES = new Map([["googlemail.com", "gmail.com"]]);
 
 const WHITESPACE = /\s/;
 
-// Compatibility forms (full-width digits and letters) read as their plain forms; ASCII text has none.
-const nfkc = (text: string): string => (isAscii(text) ? text : text.normalize("NFKC"));
+// Compatibility forms (full-width digits and letters) read as their plain forms, and format characters (a
+// zero-width space pasted along with an address) are dropped; ASCII text has neither.
+const nfkc = (text: string): string => (isAscii(text) ? text : withoutFormatCharacters(text.normalize("NFKC")));
 
 /** The mailbox an email address delivers to: lower case, without +tags, without Gmail dots. Null when unusable. */
 export function canonicalEmail(raw: string | null | undefined): string | null {
@@ -80,20 +81,27 @@ export function compareEmails(a: string, b: string): ContactComparison {
   return EMAIL_DIFFERS;
 }
 
+const TRUNK_ZERO = /\(\s*0\s*\)/;
+
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
 export function toE164(raw: string | null | undefined, defaultCountry = "US"): string | null {
   if (raw == null) return null;
   // Most numbers are digits, spaces and separators only: nothing to normalize and no extension to strip.
   let digits = separatedDigits(raw);
+  let text = raw;
   let international: boolean;
   if (digits !== null) international = opensWithPlus(raw);
   else {
-    let text = nfkc(raw).trim().toLowerCase();
+    text = nfkc(raw).trim().toLowerCase();
+    // A tel: link (RFC 3966, "tel:+1-217-555-0123") is the number as written.
+    if (text.startsWith("tel:")) text = text.slice(4).trimStart();
     // Extensions: "x123", "ext. 123", "extension 123", ";ext=123", "#123" after the number.
     text = text.replace(/\s*(?:;?ext\.?=?|extension|x|#)\s*\d+\s*$/, "");
     digits = text.replace(/\D/g, "");
     international = text.startsWith("+");
   }
+  // "+44 (0)20 7946 0000": the national trunk 0 in brackets is not dialled with the country code.
+  if (international && text.includes("(0")) digits = text.replace(TRUNK_ZERO, "").replace(/\D/g, "");
   if (digits.length < 6 || digits.length > 15) return null;
   if (international) return `+${digits}`;
   if (digits.startsWith("00")) return `+${digits.slice(2)}`;

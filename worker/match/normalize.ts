@@ -230,6 +230,18 @@ function isFormatCharacter(code: number): boolean {
   );
 }
 
+/** The text without format characters (zero-width, bidi, BOM, soft hyphen): what is left of text pasted with them. */
+export function withoutFormatCharacters(text: string): string {
+  let out = "";
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isFormatCharacter(text.charCodeAt(i))) continue;
+    out += text.slice(run, i);
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
+
 /** Folded words of a text (with keepComma, each comma is a "," word of its own). */
 export function words(input: string, options: FoldOptions = NO_OPTIONS): string[] {
   return wordsCased(input, options, false);
