@@ -279,8 +279,13 @@ describe("post-directionals without a comma", () => {
     expect(form?.state).toBe("DC");
     if (!form) throw new Error("must parse");
     expect(compareAddresses(form, line("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")).same_home).toBe(true);
-    // The bank's one-line address too.
+    // The bank's one-line address too, and the abbreviation "Wash." the same way.
     expect(line("22 PROSPECT ST, WASHINGTON 20001").state).toBe("DC");
+    expect(line("22 PROSPECT ST, WASH. 20001").state).toBe("DC");
+    expect(
+      parseAddressFields({ line1: "22 Prospect St", city: "Washington", state: "Wash", postal_code: "20001" })?.state,
+    ).toBe("DC");
+    expect(line("22 PIKE ST, SEATTLE, WASH 98101").state).toBe("WA");
     // Washington State keeps its name.
     expect(
       parseAddressFields({ line1: "1 Main St", city: "Seattle", state: "Washington", postal_code: "98101" })?.state,
@@ -300,6 +305,14 @@ describe("post-directionals without a comma", () => {
     // With a Louisiana ZIP Code, L.A. is the state.
     expect(line("1200 POYDRAS ST, NEW ORLEANS, L.A. 70112")).toMatchObject({ city: "NEW ORLEANS", state: "LA" });
     expect(line("4 OAK ST, L.A. 70501")).toMatchObject({ city: null, state: "LA" });
+    // A city typed "L.A." or "LA" in the form, unless the ZIP Code is elsewhere.
+    for (const city of ["L.A.", "LA", "l.a"]) {
+      const form = parseAddressFields({ line1: "1234 Sunset Blvd", city, state: "CA", postal_code: "90028" });
+      expect(form?.city, city).toBe("LOS ANGELES");
+      if (!form) throw new Error("must parse");
+      expect(compareAddresses(form, line("1234 SUNSET BLVD, LOS ANGELES, CA 90028")).same_home, city).toBe(true);
+    }
+    expect(parseAddressFields({ line1: "1 Main St", city: "LA", postal_code: "70112" })?.city).toBe("LA");
     expect(line("12 QUEEN ST, CHARLOTTETOWN, P.E.I. C1A 4A2")).toMatchObject({ city: "CHARLOTTETOWN", state: "PE" });
     expect(line("12 QUEEN ST, CHARLOTTETOWN PEI C1A 4A2")).toMatchObject({ state: "PE" });
   });

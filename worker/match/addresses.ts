@@ -333,7 +333,18 @@ function takeSpelledCity(segs: string[][], out: ParsedAddress): void {
  * District ("22 PROSPECT ST, WASHINGTON 20001").
  */
 function districtOr(code: string, written: string, postal: string | null): string {
-  return written === "WASHINGTON" && postal !== null && DC_ZIP.has(postal.slice(0, 3)) ? "DC" : code;
+  return (written === "WASHINGTON" || written === "WASH") && postal !== null && DC_ZIP.has(postal.slice(0, 3))
+    ? "DC"
+    : code;
+}
+
+/** A city field typed as a spelled city's letters ("L.A.", "LA"): that city, unless the state or ZIP Code is another's. */
+function typedCity(city: string, state: string | null, postal: string | null): string {
+  const words = city.split(" ");
+  const code = words.length === 1 ? city : spelledCode(words);
+  const spelled = code !== null && Object.hasOwn(SPELLED_CITIES, code) ? SPELLED_CITIES[code] : undefined;
+  if (spelled === undefined || (state !== null && state !== spelled.state)) return city;
+  return spelledCity(code as string, postal) ?? city;
 }
 
 /** Two or three single letters ("S A", "N S W") as one code, else null. */
@@ -841,6 +852,7 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     if (!out.country && read?.country) out.country = read.country;
   }
   if (out.state !== null) out.state = districtOr(out.state, state, out.postal_code);
+  if (out.city !== null && out.city.length <= 3) out.city = typedCity(out.city, out.state, out.postal_code);
   const parsed = finish(out);
   return isEmptyAddress(parsed) ? null : parsed;
 }
