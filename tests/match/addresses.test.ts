@@ -404,6 +404,44 @@ describe("post-directionals without a comma", () => {
     }
   });
 
+  it("reads a rural route or highway contract box as the home: the route is the street and the box its number", () => {
+    const form = (line1: string) => {
+      const parsed = parseAddressFields({ line1, city: "Springfield", state: "IL", postal_code: "62704" });
+      if (!parsed) throw new Error("must parse");
+      return parsed;
+    };
+    for (const [typed, raw] of [
+      ["RR 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["Rural Route 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["R.R. 2 Box 15", "RFD 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["HC 72 Box 19", "HIGHWAY CONTRACT 72 BOX 19, SPRINGFIELD, IL 62704"],
+      ["Star Route 72 Box 19", "HC 72 BOX 19, SPRINGFIELD, IL 62704"],
+    ] as const) {
+      expect(line(raw), raw).toMatchObject({ number: raw.includes("BOX 15") ? "15" : "19" });
+      expect(compareAddresses(form(typed), line(raw)).same_home, typed).toBe(true);
+    }
+    // Another box on the route is a neighbour's; another route is elsewhere.
+    for (const raw of ["RR 2 BOX 16, SPRINGFIELD, IL 62704", "RR 3 BOX 15, SPRINGFIELD, IL 62704"]) {
+      const c = compareAddresses(form("RR 2 Box 15"), line(raw));
+      expect(c.same_home, raw).toBe(false);
+      expect(c.score, raw).toBeLessThan(90);
+    }
+    expect(compareAddresses(form("RR 2 Box 15"), line("RR 3 BOX 15, SPRINGFIELD, IL 62704")).flags.street_name).toBe(
+      "mismatch",
+    );
+  });
+
+  it("reads numbered streets with other numbers as other streets", () => {
+    const form = parseAddressFields({ line1: "12 W 5th St", city: "New York", state: "NY", postal_code: "10011" });
+    if (!form) throw new Error("must parse");
+    for (const raw of ["12 W 6TH ST, NEW YORK, NY 10011", "12 W 15TH ST, NEW YORK, NY 10011"]) {
+      const c = compareAddresses(form, line(raw));
+      expect(c.flags.street_name, raw).toBe("mismatch");
+      expect(c.same_home, raw).toBe(false);
+    }
+    expect(compareAddresses(form, line("12 WEST FIFTH STREET, NEW YORK, NY 10011")).same_home).toBe(true);
+  });
+
   it("reads a second form line holding only a unit id as the unit", () => {
     for (const [line2, unit] of [
       ["4", "4"],

@@ -447,6 +447,35 @@ function splitGluedSuffix(word: string): { name: string; type: string } | null {
 // The street name every post office box is given; its number is the box number.
 const PO_BOX = "PO BOX";
 
+// Rural routes and highway contract routes, as USPS Publication 28 (sections 24–25) writes them: "RR 2 BOX 15",
+// "HC 72 BOX 19", and the older spellings it replaces (Rural Route, RFD, Star Route). The box stands at the home.
+const ROUTES = new Map([
+  ["RR", "RR"],
+  ["R R", "RR"],
+  ["RURAL ROUTE", "RR"],
+  ["RURAL RTE", "RR"],
+  ["RFD", "RR"],
+  ["R F D", "RR"],
+  ["HC", "HC"],
+  ["HCR", "HC"],
+  ["HIGHWAY CONTRACT", "HC"],
+  ["HWY CONTRACT", "HC"],
+  ["STAR ROUTE", "HC"],
+  ["STAR RTE", "HC"],
+]);
+
+/** "RR 2 BOX 15": the route (RR 2) is read as the street and the box (15) as its number; false for anything else. */
+function ruralRoute(rest: string[], into: ParsedAddress): boolean {
+  const box = rest.length - 2;
+  if (box < 2 || box > 4 || rest[box] !== "BOX") return false;
+  const route = rest[box - 1] as string;
+  const kind = isDigits(route, 0, route.length) ? ROUTES.get(joinWords(rest.slice(0, box - 1))) : undefined;
+  if (kind === undefined) return false;
+  into.street_name = `${kind} ${route}`;
+  into.number = rest[box + 1] as string;
+  return true;
+}
+
 /** Parses street-line words (no commas): number, directionals, name, type, and a unit anywhere in the line. */
 function parseStreetWords(words: string[], into: ParsedAddress): void {
   const rest: string[] = [];
@@ -467,6 +496,7 @@ function parseStreetWords(words: string[], into: ParsedAddress): void {
     into.number = rest[box + 1] as string;
     return;
   }
+  if (ruralRoute(rest, into)) return;
   // "Unit 5/23": the unit and the house number written together.
   if (into.unit?.includes("/") && (rest.length === 0 || !isNumberWord(rest[0] as string))) {
     const [unit, number] = into.unit.split("/");
@@ -979,9 +1009,9 @@ function textSimilarity(a: string, b: string): number {
 
 const postalKey = (code: string): string => (code.length > 5 && isDigits(code, 0, 5) ? code.slice(0, 5) : code);
 
-/** A house number's digits ("12A" → "12"); most numbers are digits only and are their own. */
-function digitsOf(number: string): string {
-  return isDigits(number, 0, number.length) ? number : number.replace(/\D/g, "");
+/** A text's digits ("12A" → "12", "5th" → "5"); most house numbers are digits only and are their own. */
+function digitsOf(text: string): string {
+  return isDigits(text, 0, text.length) ? text : text.replace(/\D/g, "");
 }
 
 function numberSimilarity(a: string, b: string): number {
@@ -1020,7 +1050,9 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
       // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
       const a = streetNameKey(applicant.street_name);
       const b = streetNameKey(owner.street_name);
-      s = textSimilarity(a, b);
+      // A number in both names is the name: 5TH and 6TH streets, routes RR 2 and RR 3, are two roads, however
+      // alike they are spelled.
+      s = hasDigit(a) && hasDigit(b) && digitsOf(a) !== digitsOf(b) ? 0 : textSimilarity(a, b);
       // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
       if (s < 1 && applicant.street_type && owner.street_type === null) {
         s = Math.max(s, textSimilarity(a + applicant.street_type.toLowerCase(), b));
