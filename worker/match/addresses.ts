@@ -892,13 +892,14 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
  * digits only, which fold to themselves in upper case: they skip the tokenizer and its word list.
  */
 function postalText(typed: string): string {
+  let lower = false;
   for (let i = 0; i < typed.length; i++) {
     const c = typed.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
-      return wordsUpper(typed, KEEP_HYPHEN).join("");
-    }
+    if (c >= 97 && c <= 122) lower = true;
+    else if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return wordsUpper(typed, KEEP_HYPHEN).join("");
   }
-  return typed.toUpperCase();
+  // toUpperCase calls into the runtime even when nothing changes, and most codes are digits or upper case already.
+  return lower ? typed.toUpperCase() : typed;
 }
 
 /** "match" | "partial" (close: one typo, a neighbouring number) | "mismatch" | "missing" (absent on either side). */

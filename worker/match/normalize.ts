@@ -277,7 +277,7 @@ export function commaSegmentsUpper(input: string, options: FoldOptions): string[
 }
 
 function commaSegmentsCased(input: string, options: FoldOptions, upper: boolean): string[][] {
-  if (isPlain(input)) return [splitAtSpaces(cased(input, upper))];
+  // No isPlain test first: most one-line addresses have commas, and the tokenizer reads a plain line as fast.
   const segments: string[][] = [];
   if (wordsAscii(input, cased(input, upper), options, segments) !== null) return segments;
   const all = unicodeWords(input, options, upper);
