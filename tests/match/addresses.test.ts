@@ -313,6 +313,13 @@ describe("post-directionals without a comma", () => {
       expect(compareAddresses(form, line("1234 SUNSET BLVD, LOS ANGELES, CA 90028")).same_home, city).toBe(true);
     }
     expect(parseAddressFields({ line1: "1 Main St", city: "LA", postal_code: "70112" })?.city).toBe("LA");
+    expect(parseAddressFields({ line1: "1 Main St", city: "LA", postal_code: "98101" })?.city).toBe("LA");
+    expect(parseAddressFields({ line1: "1 Main St", city: "LA", country: "MX" })?.city).toBe("LA");
+    // The bank's line reads the letters the same way.
+    const typed = parseAddressFields({ line1: "1234 Sunset Blvd", city: "LA", state: "CA" });
+    if (!typed) throw new Error("must parse");
+    expect(line("1234 SUNSET BLVD, LA CA").city).toBe("LOS ANGELES");
+    expect(compareAddresses(typed, line("1234 SUNSET BLVD, LA CA")).same_home).toBe(true);
     expect(line("12 QUEEN ST, CHARLOTTETOWN, P.E.I. C1A 4A2")).toMatchObject({ city: "CHARLOTTETOWN", state: "PE" });
     expect(line("12 QUEEN ST, CHARLOTTETOWN PEI C1A 4A2")).toMatchObject({ state: "PE" });
   });
@@ -420,6 +427,29 @@ describe("post-directionals without a comma", () => {
       expect(line(raw), raw).toMatchObject({ number: raw.includes("BOX 15") ? "15" : "19" });
       expect(compareAddresses(form(typed), line(raw)).same_home, typed).toBe(true);
     }
+    // Written other ways: glued, abbreviated, the box first, the box on a line of its own, "Route" with a box.
+    for (const [typed, raw] of [
+      ["RR 2 Box 15", "RR2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["RR 2 Box 15", "RR 2 BX 15, SPRINGFIELD, IL 62704"],
+      ["RR 2 Box 15", "BOX 15 RR 2, SPRINGFIELD, IL 62704"],
+      ["RR 2 Box 15", "R.R. 2, BOX 15, SPRINGFIELD, IL 62704"],
+      ["Rt 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["Route 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["RR #2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["RR 2 Box 15", "RR #2 BOX 15, SPRINGFIELD, IL 62704"],
+    ] as const) {
+      expect(compareAddresses(form(typed), line(raw)).same_home, `${typed} / ${raw}`).toBe(true);
+    }
+    expect(compareAddresses(form("RR 2 Box 16"), line("R.R. 2, BOX 15, SPRINGFIELD, IL 62704")).same_home).toBe(false);
+    // The route and the box typed on the form's two lines, in either order.
+    for (const [line1, line2] of [
+      ["RR 2", "Box 15"],
+      ["Box 15", "RR 2"],
+    ]) {
+      const typed = parseAddressFields({ line1, line2, city: "Springfield", state: "IL", postal_code: "62704" });
+      if (!typed) throw new Error("must parse");
+      expect(compareAddresses(typed, line("RR 2 BOX 15, SPRINGFIELD, IL 62704")).same_home, line1).toBe(true);
+    }
     // Another box on the route is a neighbour's; another route is elsewhere.
     for (const raw of ["RR 2 BOX 16, SPRINGFIELD, IL 62704", "RR 3 BOX 15, SPRINGFIELD, IL 62704"]) {
       const c = compareAddresses(form("RR 2 Box 15"), line(raw));
@@ -431,6 +461,21 @@ describe("post-directionals without a comma", () => {
     );
   });
 
+  it("reads highway-style names abbreviated or written out as one street", () => {
+    for (const [typed, raw] of [
+      ["123 Highway 61", "123 HWY 61, TUNICA, MS 38676"],
+      ["123 State Route 9", "123 SR 9, TUNICA, MS 38676"],
+      ["123 Route 9W", "123 RT 9W, TUNICA, MS 38676"],
+    ]) {
+      const form = parseAddressFields({ line1: typed, city: "Tunica", state: "MS", postal_code: "38676" });
+      if (!form) throw new Error("must parse");
+      expect(compareAddresses(form, line(raw as string)).same_home, typed).toBe(true);
+    }
+    const form = parseAddressFields({ line1: "123 Highway 61", city: "Tunica", state: "MS", postal_code: "38676" });
+    if (!form) throw new Error("must parse");
+    expect(compareAddresses(form, line("123 HWY 16, TUNICA, MS 38676")).same_home).toBe(false);
+  });
+
   it("reads numbered streets with other numbers as other streets", () => {
     const form = parseAddressFields({ line1: "12 W 5th St", city: "New York", state: "NY", postal_code: "10011" });
     if (!form) throw new Error("must parse");
@@ -440,6 +485,17 @@ describe("post-directionals without a comma", () => {
       expect(c.same_home, raw).toBe(false);
     }
     expect(compareAddresses(form, line("12 WEST FIFTH STREET, NEW YORK, NY 10011")).same_home).toBe(true);
+    // A unit left inside the street name on one side is not another number for the street.
+    const unitInName = parseAddressFields({
+      line1: "12 5th Ave 4B",
+      city: "New York",
+      state: "NY",
+      postal_code: "10011",
+    });
+    if (!unitInName) throw new Error("must parse");
+    expect(compareAddresses(unitInName, line("12 5TH AVE APT 4B, NEW YORK, NY 10011")).score).toBeGreaterThanOrEqual(
+      90,
+    );
   });
 
   it("reads a second form line holding only a unit id as the unit", () => {

@@ -9,7 +9,7 @@ import { FuzzyTable, SpellingIndex } from "./fuzzy-lookup";
 import { commaSegments, commaSegmentsUpper, fold, foldUpper, isAscii, rowsToLookup, wordsUpper } from "./normalize";
 import { bagDistance, damerauLevenshtein, jaroWinkler, oneEditApart } from "./similarity";
 import { DIRECTIONALS } from "./tables/directionals";
-import { CITY_ABBREVIATIONS, ORDINAL_WORDS } from "./tables/place-words";
+import { CITY_ABBREVIATIONS, HIGHWAY_WORDS, ORDINAL_WORDS } from "./tables/place-words";
 import { COUNTRY_NAMES, DC_ZIP_PREFIXES, REGIONS, SPELLED_CITIES } from "./tables/regions";
 import { STREET_SUFFIXES } from "./tables/street-suffixes";
 import { UNIT_DESIGNATORS } from "./tables/units";
@@ -311,7 +311,9 @@ function spelledRegion(words: string[], countryHint: string | null, postal: stri
 /** The city spelled letters name ("L A": Los Angeles), unless the ZIP Code is another place's. */
 function spelledCity(code: string, postal: string | null): string | undefined {
   const spelled = Object.hasOwn(SPELLED_CITIES, code) ? SPELLED_CITIES[code] : undefined;
-  return spelled && (postal === null || postal.startsWith(spelled.zip)) ? spelled.city : undefined;
+  if (spelled === undefined) return undefined;
+  const prefix = postal !== null && postal.length >= 5 && isDigits(postal, 0, 3) ? Number(postal.slice(0, 3)) : -1;
+  return postal === null || (prefix >= spelled.zip[0] && prefix <= spelled.zip[1]) ? spelled.city : undefined;
 }
 
 /**
@@ -338,13 +340,17 @@ function districtOr(code: string, written: string, postal: string | null): strin
     : code;
 }
 
-/** A city field typed as a spelled city's letters ("L.A.", "LA"): that city, unless the state or ZIP Code is another's. */
-function typedCity(city: string, state: string | null, postal: string | null): string {
+/**
+ * A city written as a spelled city's letters ("L.A.", "LA" in a city field, "LA CA" in a bank line): that city, unless
+ * the country, state or ZIP Code is another place's.
+ */
+function typedCity(a: ParsedAddress, city: string): string {
+  if (a.country !== null && a.country !== "US") return city;
   const words = city.split(" ");
   const code = words.length === 1 ? city : spelledCode(words);
   const spelled = code !== null && Object.hasOwn(SPELLED_CITIES, code) ? SPELLED_CITIES[code] : undefined;
-  if (spelled === undefined || (state !== null && state !== spelled.state)) return city;
-  return spelledCity(code as string, postal) ?? city;
+  if (spelled === undefined || (a.state !== null && a.state !== spelled.state)) return city;
+  return spelledCity(code as string, a.postal_code) ?? city;
 }
 
 /** Two or three single letters ("S A", "N S W") as one code, else null. */
@@ -463,21 +469,48 @@ const ROUTES = new Map([
   ["STAR ROUTE", "HC"],
   ["STAR RTE", "HC"],
 ]);
+// "ROUTE 2 BOX 15" is a rural route only with its box: "ROUTE 9" alone may be a state route.
+const BOXED_ROUTES = new Map([
+  ["ROUTE", "RR"],
+  ["RTE", "RR"],
+  ["RT", "RR"],
+]);
+const BOX_WORDS = new Set(["BOX", "BX"]);
+const GLUED_ROUTE = /^(RR|RFD|HC|HCR)(\d+)$/;
 
-/** "RR 2 BOX 15": the route (RR 2) is read as the street and the box (15) as its number; false for anything else. */
+/**
+ * "RR 2 BOX 15" (also "RR2 BOX 15", "BOX 15 RR 2", "RR 2" alone): the route (RR 2) is read as the street and the box
+ * (15) as its number; false for anything else.
+ */
 function ruralRoute(rest: string[], into: ParsedAddress): boolean {
-  const box = rest.length - 2;
-  if (box < 2 || box > 4 || rest[box] !== "BOX") return false;
-  const route = rest[box - 1] as string;
-  const kind = isDigits(route, 0, route.length) ? ROUTES.get(joinWords(rest.slice(0, box - 1))) : undefined;
+  // Most street lines open with the house number: no route.
+  if (rest.length === 0 || isNumberWord(rest[0] as string)) return false;
+  let words = rest;
+  const glued = GLUED_ROUTE.exec(words[0] ?? "");
+  if (glued) words = [glued[1] as string, glued[2] as string, ...words.slice(1)];
+  if (words.length >= 4 && BOX_WORDS.has(words[0] as string)) words = [...words.slice(2), ...words.slice(0, 2)];
+  const boxed = words.length >= 4 && BOX_WORDS.has(words[words.length - 2] as string);
+  const routeEnd = boxed ? words.length - 2 : words.length;
+  // "RR #2" is route 2.
+  const routeWord = words[routeEnd - 1] as string;
+  const route = routeWord.charCodeAt(0) === 35 ? routeWord.slice(1) : routeWord;
+  if (routeEnd < 2 || routeEnd > 4 || route.length === 0 || !isDigits(route, 0, route.length)) return false;
+  const written = joinWords(words.slice(0, routeEnd - 1));
+  const kind = ROUTES.get(written) ?? (boxed ? BOXED_ROUTES.get(written) : undefined);
   if (kind === undefined) return false;
   into.street_name = `${kind} ${route}`;
-  into.number = rest[box + 1] as string;
+  if (boxed) into.number = words[words.length - 1] as string;
   return true;
 }
 
+/** A route read by ruralRoute whose box is still to come ("R.R. 2, BOX 15"). */
+const routeWithoutBox = (a: ParsedAddress): boolean =>
+  a.number === null && a.street_name !== null && (a.street_name.startsWith("RR ") || a.street_name.startsWith("HC "));
+
 /** Parses street-line words (no commas): number, directionals, name, type, and a unit anywhere in the line. */
 function parseStreetWords(words: string[], into: ParsedAddress): void {
+  // Before units: "RR #2 BOX 15" is route 2, not unit 2.
+  if (ruralRoute(words, into)) return;
   const rest: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const unit = i > 0 || words.length > 2 ? unitAt(words, i) : null;
@@ -728,6 +761,8 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
       out.unit = unit.id;
     } else if (out.street_name === null && isNumberWord(seg[0] as string)) {
       parseStreetWords(seg, out);
+    } else if (seg.length === 2 && BOX_WORDS.has(seg[0] as string) && routeWithoutBox(out)) {
+      out.number = seg[1] as string;
     } else out.localities.push(joinWords(seg));
   }
   return finish(out);
@@ -777,6 +812,7 @@ function finish(a: ParsedAddress): ParsedAddress {
     a.postal_code = `0${a.postal_code}`;
   }
   if (a.unit?.includes("-")) a.unit = unitKey(a.unit);
+  if (a.city !== null && a.city.length <= 3) a.city = typedCity(a, a.city);
   return a;
 }
 
@@ -827,6 +863,11 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     out.unit_type = leadingUnit.type;
     out.unit = leadingUnit.id;
     line1 = line2;
+    line2 = [];
+  }
+  // A rural route and its box on two lines ("RR 2" / "Box 15", or the box first).
+  if (line2.length > 0 && ruralRoute([...line1, ...line2], out)) {
+    line1 = [];
     line2 = [];
   }
   if (line1.length > 0) parseStreetWords(line1, out);
@@ -882,7 +923,6 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     if (!out.country && read?.country) out.country = read.country;
   }
   if (out.state !== null) out.state = districtOr(out.state, state, out.postal_code);
-  if (out.city !== null && out.city.length <= 3) out.city = typedCity(out.city, out.state, out.postal_code);
   const parsed = finish(out);
   return isEmptyAddress(parsed) ? null : parsed;
 }
@@ -941,7 +981,11 @@ function streetNameKey(name: string): string {
   return keyOf(name, STREET_WORDS);
 }
 
-const STREET_WORDS = new Map([...CITY_WORDS].filter(([short]) => short.length > 1 && short !== "is"));
+const STREET_WORDS = new Map([
+  ...[...CITY_WORDS].filter(([short]) => short.length > 1 && short !== "is"),
+  // Keys run the words together: "SR 9" and "STATE ROUTE 9" are both "stateroute9".
+  ...HIGHWAY_WORDS.map(([short, full]) => [fold(short), fold(full).replaceAll(" ", "")] as const),
+]);
 
 function keyOf(text: string, words: ReadonlyMap<string, string>): string {
   const lower = text.toLowerCase();
@@ -1029,6 +1073,34 @@ function numberSimilarity(a: string, b: string): number {
 // implied by the postal code, a unit only refines. Missing components drop out of the average.
 const WEIGHTS = { postal_code: 0.25, street_number: 0.25, street_name: 0.25, city: 0.15, state: 0.05, unit: 0.05 };
 
+const NUMBER_NAME = /^\d+(?:ST|ND|RD|TH)?$/;
+
+/** A street named by a number ("5TH", "HWY 61", "RR 2"): that number, and the name with "#" for it; else null. */
+function numberedStreet(name: string): { number: string; rest: string } | null {
+  if (!hasDigit(name)) return null;
+  const words = name.split(" ");
+  let at = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (!hasDigit(words[i] as string)) continue;
+    if (at >= 0 || !NUMBER_NAME.test(words[i] as string)) return null;
+    at = i;
+  }
+  const number = digitsOf(words[at] as string);
+  words[at] = "#";
+  return { number, rest: streetNameKey(words.join(" ")) };
+}
+
+/**
+ * Two streets named by different numbers, otherwise alike: 5TH and 6TH streets, HWY 61 and HWY 16, routes RR 2 and
+ * RR 3 are two roads, however alike they are spelled. A name holding more than one number (a unit left in it) is
+ * compared by spelling as any other.
+ */
+function otherNumberedStreet(a: string, b: string): boolean {
+  const na = numberedStreet(a);
+  const nb = na === null ? null : numberedStreet(b);
+  return na !== null && nb !== null && na.number !== nb.number && na.rest === nb.rest;
+}
+
 /** Compares the applicant's address with an owner's. */
 export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress): AddressComparison {
   // Similarity per component; -1 = not comparable.
@@ -1051,9 +1123,7 @@ export function compareAddresses(applicant: ParsedAddress, owner: ParsedAddress)
       // Abbreviated and ordinal words read alike ("MT VERNON" and "MOUNT VERNON", "FIFTH" and "5TH").
       const a = streetNameKey(applicant.street_name);
       const b = streetNameKey(owner.street_name);
-      // A number in both names is the name: 5TH and 6TH streets, routes RR 2 and RR 3, are two roads, however
-      // alike they are spelled.
-      s = hasDigit(a) && hasDigit(b) && digitsOf(a) !== digitsOf(b) ? 0 : textSimilarity(a, b);
+      s = otherNumberedStreet(applicant.street_name, owner.street_name) ? 0 : textSimilarity(a, b);
       // The street type sometimes ends up inside the name on one side only ("ENDERBY ST" vs "ENDERBYST").
       if (s < 1 && applicant.street_type && owner.street_type === null) {
         s = Math.max(s, textSimilarity(a + applicant.street_type.toLowerCase(), b));

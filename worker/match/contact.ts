@@ -81,7 +81,8 @@ export function compareEmails(a: string, b: string): ContactComparison {
   return EMAIL_DIFFERS;
 }
 
-const TRUNK_ZERO = /\(\s*0\s*\)/;
+const TRUNK_ZERO = /^\s*(\+|00)\s*(\d{1,3})\s*\(\s*0\s*\)/;
+const KEEPS_TRUNK_ZERO = new Set(["39", "378", "379"]);
 
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
 export function toE164(raw: string | null | undefined, defaultCountry = "US"): string | null {
@@ -100,8 +101,12 @@ export function toE164(raw: string | null | undefined, defaultCountry = "US"): s
     digits = text.replace(/\D/g, "");
     international = text.startsWith("+");
   }
-  // "+44 (0)20 7946 0000": the national trunk 0 in brackets is not dialled with the country code.
-  if (international && text.includes("(0")) digits = text.replace(TRUNK_ZERO, "").replace(/\D/g, "");
+  // "+44 (0)20 7946 0000": the national trunk 0 in brackets after the country code is not dialled from abroad, except
+  // in Italian numbering (Italy, San Marino, the Vatican), where the 0 is part of the number.
+  const trunk = text.includes("(") ? TRUNK_ZERO.exec(text) : null;
+  if (trunk && !KEEPS_TRUNK_ZERO.has(trunk[2] as string)) {
+    digits = (trunk[1] + (trunk[2] as string) + text.slice(trunk[0].length)).replace(/\D/g, "");
+  }
   if (digits.length < 6 || digits.length > 15) return null;
   if (international) return `+${digits}`;
   if (digits.startsWith("00")) return `+${digits.slice(2)}`;

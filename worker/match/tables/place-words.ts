@@ -27,6 +27,20 @@ export const CITY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
 ];
 
 /**
+ * Highway-style street names, abbreviated and written out ("HWY 61" / "HIGHWAY 61", "SR 9" / "STATE ROUTE 9"); one
+ * word each, read in street names only. "CR" (County Road) is left out: in Australian addresses it is Crescent.
+ * Source: USPS Publication 28, highway-style addresses (the standard spells the highway words out: COUNTY ROAD,
+ * STATE ROUTE, HIGHWAY), with the abbreviations found in mailing lists.
+ */
+export const HIGHWAY_WORDS: readonly (readonly [string, string])[] = [
+  ["HWY", "HIGHWAY"],
+  ["HWAY", "HIGHWAY"],
+  ["RTE", "ROUTE"],
+  ["RT", "ROUTE"],
+  ["SR", "STATE ROUTE"],
+];
+
+/**
  * Ordinal street names written out ("Fifth Avenue") and as numbers ("5th Ave"): both read as the number.
  * Source: English ordinal numerals; USPS-standardized addresses write numbered streets as "5TH".
  */

@@ -116,12 +116,13 @@ export const DC_ZIP_PREFIXES: readonly string[] = ["200", "202", "203", "204", "
 
 /**
  * Codes that, spelled letter by letter as a segment of their own, name a city more often than the state, with the
- * city's state and the first digit of its ZIP Codes: "L.A. 90028" is Los Angeles (ZIP Codes 900–918), "L.A. 70112"
- * Louisiana. Typed in a form's city field, "LA" is the city too.
+ * city's state and the range of its three-digit ZIP Code prefixes (USPS: 900–918 are Los Angeles and its county):
+ * "L.A. 90028" is Los Angeles, "L.A. 70112" Louisiana. In a city field ("LA, CA") the letters are the city too.
  */
-export const SPELLED_CITIES: Readonly<Record<string, { city: string; state: string; zip: string }>> = {
-  LA: { city: "LOS ANGELES", state: "CA", zip: "9" },
-};
+export const SPELLED_CITIES: Readonly<Record<string, { city: string; state: string; zip: readonly [number, number] }>> =
+  {
+    LA: { city: "LOS ANGELES", state: "CA", zip: [900, 918] },
+  };
 
 /** Country names as they appear at the end of one-line addresses, by ISO 3166-1 alpha-2 code. */
 export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
