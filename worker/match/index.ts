@@ -13,15 +13,7 @@ import {
   parseAddressLine,
 } from "./addresses";
 import { canonicalEmail, compareEmails, comparePhones, toE164 } from "./contact";
-import {
-  compareNames,
-  isGivenNameOnly,
-  type NameComparison,
-  type NameFlags,
-  type NameWord,
-  type ParsedName,
-  parseName,
-} from "./names";
+import { compareNames, type NameComparison, type NameFlags, type NameWord, type ParsedName, parseName } from "./names";
 import { readOwnerName } from "./owner-names";
 import { DEFAULT_POLICY, type Decision, decide, type MatchPolicy } from "./policy";
 import { combine, type FieldScore, type FieldScores, type OwnerScore } from "./score";
@@ -178,7 +170,7 @@ function roleReview(applicant: ParsedName, owner: ParsedName): string | undefine
  * in one field), a beneficiary or a trade name: each person's name is compared and the best one counts.
  */
 function compareOwnerName(applicant: ParsedName, raw: string | null): NameComparison | null {
-  const readings = raw === null ? null : readOwnerName(raw, isOrganisationName, isGivenNameOnly);
+  const readings = raw === null ? null : readOwnerName(raw, isOrganisationName);
   if (readings === null) {
     const ownerName = parseName(raw);
     if (!ownerName) return null;

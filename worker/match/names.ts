@@ -304,11 +304,6 @@ export function parseName(raw: string | null | undefined): ParsedName | null {
   return { words: nameWords, honorifics, suffixes, comma_form: comma !== null, business };
 }
 
-/** Whether a folded word is a given name the tables know and not also a family name written first (Lee, Kim). */
-export function isGivenNameOnly(word: string): boolean {
-  return KNOWN_GIVEN.has(word) && !FAMILY_NAME_FIRST.has(word);
-}
-
 /** Whether two given names belong to one nickname family (Bob/Robert, Peggy/Margaret, Bob/Bobby). */
 export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;

@@ -228,32 +228,10 @@ function generationOf(person: string[]): string | null {
 const givenOnly = (person: string[]): boolean => person.slice(1).every((w) => w.length === 1);
 
 /**
- * "JOHN, MARY & PETER SMITH": a list of given names, the first a known given name (and not also a family name, as
- * Lee is), closed by a full name. The others share its surname; the first word is not a surname for the rest, as in
- * "SMITH, ROBERT AND MARY JONES".
- */
-function givenNameList(list: readonly string[], comma: number, isGivenName: (word: string) => boolean): boolean {
-  if (comma !== 1 || !isGivenName(list[0] as string)) return false;
-  let part: string[] = [];
-  for (let i = comma + 1; i < list.length; i++) {
-    if (list[i] !== "," && !joinsAt(list, i)) part.push(list[i] as string);
-    else if (part.length > 0) {
-      if (!givenOnly(part)) return false;
-      part = [];
-    }
-  }
-  return part.length > 1 && borrowedSurname(part).length > 0;
-}
-
-/**
  * The personal names an owner name field holds, or null when it is an ordinary single name (read it as written).
  * `isOrganisation` decides whether the whole field names an organisation ("SMITH & SONS"), which is never split.
  */
-export function readOwnerName(
-  raw: string,
-  isOrganisation: (text: string) => boolean,
-  isGivenName: (word: string) => boolean,
-): OwnerNameReadings | null {
+export function readOwnerName(raw: string, isOrganisation: (text: string) => boolean): OwnerNameReadings | null {
   if (!MAY_HOLD_SEVERAL.test(raw)) return null;
   if (FAMILY_FIRM.test(raw)) return { names: [raw], joint: false, beneficiary: false, organisation: true };
   // "P.O.D." is the plain marker, "T/A" (British and Australian titles) is trading as; a field written so is read in
@@ -312,13 +290,7 @@ export function readOwnerName(
   const commaForms = segments.every((seg) => seg.filter((w) => w === ",").length === 1 && seg[0] !== ",");
   const comma = list.indexOf(",");
   const head = comma > 0 ? list.slice(0, comma) : [];
-  const sharedSurname =
-    !commaForms &&
-    comma > 0 &&
-    head.slice(0, -1).every((w) => PARTICLE_WORDS.has(w)) &&
-    !givenNameList(list, comma, isGivenName)
-      ? head
-      : null;
+  const sharedSurname = !commaForms && comma > 0 && head.slice(0, -1).every((w) => PARTICLE_WORDS.has(w)) ? head : null;
   const from = sharedSurname ? comma + 1 : 0;
   const parts: string[][] = [[]];
   for (let i = from; i < list.length; i++) {
