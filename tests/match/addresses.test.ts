@@ -437,10 +437,14 @@ describe("post-directionals without a comma", () => {
       ["Route 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
       ["RR #2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
       ["RR 2 Box 15", "RR #2 BOX 15, SPRINGFIELD, IL 62704"],
+      ["RR 2 Box 15 A", "RR 2 BOX 15A, SPRINGFIELD, IL 62704"],
     ] as const) {
       expect(compareAddresses(form(typed), line(raw)).same_home, `${typed} / ${raw}`).toBe(true);
     }
     expect(compareAddresses(form("RR 2 Box 16"), line("R.R. 2, BOX 15, SPRINGFIELD, IL 62704")).same_home).toBe(false);
+    expect(compareAddresses(form("Route 9 Box 15"), line("ROUTE 9, BOX 15, SPRINGFIELD, IL 62704")).same_home).toBe(
+      true,
+    );
     // The route and the box typed on the form's two lines, in either order.
     for (const [line1, line2] of [
       ["RR 2", "Box 15"],
@@ -479,7 +483,11 @@ describe("post-directionals without a comma", () => {
   it("reads numbered streets with other numbers as other streets", () => {
     const form = parseAddressFields({ line1: "12 W 5th St", city: "New York", state: "NY", postal_code: "10011" });
     if (!form) throw new Error("must parse");
-    for (const raw of ["12 W 6TH ST, NEW YORK, NY 10011", "12 W 15TH ST, NEW YORK, NY 10011"]) {
+    for (const raw of [
+      "12 W 6TH ST, NEW YORK, NY 10011",
+      "12 W 15TH ST, NEW YORK, NY 10011",
+      "12 WEST SIXTH STREET, NEW YORK, NY 10011",
+    ]) {
       const c = compareAddresses(form, line(raw));
       expect(c.flags.street_name, raw).toBe("mismatch");
       expect(c.same_home, raw).toBe(false);
@@ -496,6 +504,12 @@ describe("post-directionals without a comma", () => {
     expect(compareAddresses(unitInName, line("12 5TH AVE APT 4B, NEW YORK, NY 10011")).score).toBeGreaterThanOrEqual(
       90,
     );
+    // The same unit left in both names does not hide another street.
+    const fifth4B = compareAddresses(unitInName, line("12 6TH AVE 4B, NEW YORK, NY 10011"));
+    expect(fifth4B.flags.street_name).toBe("mismatch");
+    const i95 = parseAddressFields({ line1: "100 I-95", city: "New York", state: "NY", postal_code: "10011" });
+    if (!i95) throw new Error("must parse");
+    expect(compareAddresses(i95, line("100 I-90, NEW YORK, NY 10011")).flags.street_name).toBe("mismatch");
   });
 
   it("reads a second form line holding only a unit id as the unit", () => {

@@ -62,6 +62,8 @@ describe("phone", () => {
     expect(toE164("+44 (0)20 7946 0000", "US")).toBe("+442079460000");
     expect(toE164("+61 (0) 412 345 678", "US")).toBe("+61412345678");
     expect(toE164("0044 (0)20 7946 0000", "GB")).toBe("+442079460000");
+    expect(toE164("+44-(0)20-7946-0000", "US")).toBe("+442079460000");
+    expect(toE164("+44.(0)20.7946.0000", "US")).toBe("+442079460000");
     // Only right after the country code; Italian numbers keep their 0 from abroad.
     expect(toE164("+1 (217) 555 (0)123")).toBe("+12175550123");
     expect(toE164("+39 (0)6 1234 5678", "US")).toBe("+390612345678");

@@ -489,6 +489,11 @@ function ruralRoute(rest: string[], into: ParsedAddress): boolean {
   const glued = GLUED_ROUTE.exec(words[0] ?? "");
   if (glued) words = [glued[1] as string, glued[2] as string, ...words.slice(1)];
   if (words.length >= 4 && BOX_WORDS.has(words[0] as string)) words = [...words.slice(2), ...words.slice(0, 2)];
+  // "BOX 15 A" is box 15A.
+  const n = words.length;
+  if (n >= 5 && BOX_WORDS.has(words[n - 3] as string) && /^[A-Z]$/.test(words[n - 1] as string)) {
+    words = [...words.slice(0, n - 2), (words[n - 2] as string) + (words[n - 1] as string)];
+  }
   const boxed = words.length >= 4 && BOX_WORDS.has(words[words.length - 2] as string);
   const routeEnd = boxed ? words.length - 2 : words.length;
   // "RR #2" is route 2.
@@ -503,9 +508,13 @@ function ruralRoute(rest: string[], into: ParsedAddress): boolean {
   return true;
 }
 
-/** A route read by ruralRoute whose box is still to come ("R.R. 2, BOX 15"). */
-const routeWithoutBox = (a: ParsedAddress): boolean =>
-  a.number === null && a.street_name !== null && (a.street_name.startsWith("RR ") || a.street_name.startsWith("HC "));
+/** A route whose box comes as a segment of its own ("R.R. 2, BOX 15", "ROUTE 9, BOX 15"): read together. */
+function boxOfRoute(a: ParsedAddress, seg: string[]): boolean {
+  if (a.number !== null || a.street_name === null || a.street_type !== null || !BOX_WORDS.has(seg[0] as string)) {
+    return false;
+  }
+  return seg.length === 2 && ruralRoute([...a.street_name.split(" "), ...seg], a);
+}
 
 /** Parses street-line words (no commas): number, directionals, name, type, and a unit anywhere in the line. */
 function parseStreetWords(words: string[], into: ParsedAddress): void {
@@ -761,9 +770,7 @@ export function parseAddressLine(raw: string | null | undefined, cityHint: strin
       out.unit = unit.id;
     } else if (out.street_name === null && isNumberWord(seg[0] as string)) {
       parseStreetWords(seg, out);
-    } else if (seg.length === 2 && BOX_WORDS.has(seg[0] as string) && routeWithoutBox(out)) {
-      out.number = seg[1] as string;
-    } else out.localities.push(joinWords(seg));
+    } else if (!boxOfRoute(out, seg)) out.localities.push(joinWords(seg));
   }
   return finish(out);
 }
@@ -1073,31 +1080,43 @@ function numberSimilarity(a: string, b: string): number {
 // implied by the postal code, a unit only refines. Missing components drop out of the average.
 const WEIGHTS = { postal_code: 0.25, street_number: 0.25, street_name: 0.25, city: 0.15, state: 0.05, unit: 0.05 };
 
-const NUMBER_NAME = /^\d+(?:ST|ND|RD|TH)?$/;
+const NUMBER_NAME = /^\d+(?:st|nd|rd|th)?$/;
 
-/** A street named by a number ("5TH", "HWY 61", "RR 2"): that number, and the name with "#" for it; else null. */
-function numberedStreet(name: string): { number: string; rest: string } | null {
-  if (!hasDigit(name)) return null;
-  const words = name.split(" ");
-  let at = -1;
-  for (let i = 0; i < words.length; i++) {
-    if (!hasDigit(words[i] as string)) continue;
-    if (at >= 0 || !NUMBER_NAME.test(words[i] as string)) return null;
-    at = i;
+/**
+ * A street named by a number ("5TH", "FIFTH", "HWY 61", "I-95", "RR 2"): its first number, and its words (standard
+ * spellings) with "#" for every number; null when the first word holding digits is not a number or an ordinal.
+ */
+function numberedStreet(key: readonly string[]): { number: string; rest: string } | null {
+  let number: string | null = null;
+  let rest = "";
+  for (const w of key) {
+    if (!hasDigit(w)) rest += `${w} `;
+    else {
+      if (number === null && !NUMBER_NAME.test(w)) return null;
+      number ??= digitsOf(w);
+      rest += "# ";
+    }
   }
-  const number = digitsOf(words[at] as string);
-  words[at] = "#";
-  return { number, rest: streetNameKey(words.join(" ")) };
+  return number === null ? null : { number, rest };
+}
+
+/** A street name's words in lower case and standard spelling ("FIFTH AVE 4B" → fifth→5th), hyphens as spaces. */
+function streetWordsKey(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[ -]/)
+    .map((w) => STREET_WORDS.get(w) ?? w);
 }
 
 /**
- * Two streets named by different numbers, otherwise alike: 5TH and 6TH streets, HWY 61 and HWY 16, routes RR 2 and
- * RR 3 are two roads, however alike they are spelled. A name holding more than one number (a unit left in it) is
- * compared by spelling as any other.
+ * Two streets named by different numbers, otherwise alike: 5TH and SIXTH avenues, HWY 61 and HWY 16, I-95 and I-90,
+ * routes RR 2 and RR 3 are two roads, however alike they are spelled; also with the same unit left in both names
+ * ("5TH AVE 4B" / "6TH AVE 4B"). A unit on one side only leaves the words unequal: compared by spelling.
  */
 function otherNumberedStreet(a: string, b: string): boolean {
-  const na = numberedStreet(a);
-  const nb = na === null ? null : numberedStreet(b);
+  if (!hasDigit(a) && !hasDigit(b)) return false;
+  const na = numberedStreet(streetWordsKey(a));
+  const nb = na === null ? null : numberedStreet(streetWordsKey(b));
   return na !== null && nb !== null && na.number !== nb.number && na.rest === nb.rest;
 }
 

@@ -81,7 +81,7 @@ export function compareEmails(a: string, b: string): ContactComparison {
   return EMAIL_DIFFERS;
 }
 
-const TRUNK_ZERO = /^\s*(\+|00)\s*(\d{1,3})\s*\(\s*0\s*\)/;
+const TRUNK_ZERO = /^\s*(\+|00)\s*(\d{1,3})[\s.-]*\(\s*0\s*\)/;
 const KEEPS_TRUNK_ZERO = new Set(["39", "378", "379"]);
 
 /** A phone number in E.164 ("+14155550123"), reading national formats with the default country. */
