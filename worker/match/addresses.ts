@@ -872,8 +872,10 @@ export function parseAddressFields(fields: AddressFields | null | undefined): Pa
     line1 = line2;
     line2 = [];
   }
-  // A rural route and its box on two lines ("RR 2" / "Box 15", or the box first).
-  if (line2.length > 0 && ruralRoute([...line1, ...line2], out)) {
+  // A rural route and its box on two lines ("RR 2" / "Box 15", or the box first); a first line opening with a house
+  // number is no route, and is not copied to find out.
+  const routeFirst = line1.length === 0 || !isNumberWord(line1[0] as string);
+  if (routeFirst && line2.length > 0 && ruralRoute([...line1, ...line2], out)) {
     line1 = [];
     line2 = [];
   }
