@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { compareAddresses, parseAddressFields, parseAddressLine } from "../../worker/match/addresses";
+import {
+  type AddressFields,
+  compareAddresses,
+  parseAddressFields,
+  parseAddressLine,
+} from "../../worker/match/addresses";
 
 function line(raw: string, cityHint: string | null = null) {
   const parsed = parseAddressLine(raw, cityHint);
   if (!parsed) throw new Error("test address must parse");
+  return parsed;
+}
+
+/** The applicant's form fields, parsed (a test's form address must parse). */
+function fields(typed: AddressFields) {
+  const parsed = parseAddressFields(typed);
+  if (!parsed) throw new Error("test form address must parse");
   return parsed;
 }
 
@@ -121,7 +133,7 @@ describe("parsing other countries", () => {
 });
 
 describe("comparing addresses", () => {
-  const applicant = parseAddressFields({
+  const applicant = fields({
     line1: "123 North Main Street",
     line2: "Apartment 4",
     city: "Saint Paul",
@@ -131,7 +143,6 @@ describe("comparing addresses", () => {
   });
 
   it("matches the same address written the bank's way", () => {
-    if (!applicant) throw new Error("applicant address must parse");
     const r = compareAddresses(applicant, line("123 N MAIN ST APT 4 ST PAUL MN 55101-2233"));
     expect(r.score).toBe(100);
     expect(r.flags).toEqual({
@@ -146,33 +157,29 @@ describe("comparing addresses", () => {
   });
 
   it("compares unit numbers whatever designator each side uses", () => {
-    if (!applicant) throw new Error("applicant address must parse");
     expect(compareAddresses(applicant, line("123 N Main St Unit 4, Saint Paul, MN 55101")).flags.unit).toBe("match");
   });
 
   it("marks components missing on one side as missing, not as mismatches", () => {
-    if (!applicant) throw new Error("applicant address must parse");
     const r = compareAddresses(applicant, line("123 N Main St, Saint Paul, MN 55101"));
     expect(r.flags.unit).toBe("missing");
     expect(r.score).toBe(100);
   });
 
   it("scores a neighbour on the same street below the same address", () => {
-    if (!applicant) throw new Error("applicant address must parse");
     const r = compareAddresses(applicant, line("127 N Main St, Saint Paul, MN 55101"));
     expect(r.flags.street_number).not.toBe("match");
     expect(r.score).toBeLessThan(90);
   });
 
   it("scores an unrelated address low", () => {
-    if (!applicant) throw new Error("applicant address must parse");
     const r = compareAddresses(applicant, line("4505 MARKET SQ #18 MIAMI FL 33132"));
     expect(r.score).toBeLessThan(20);
     expect(r.flags.postal_code).toBe("mismatch");
   });
 
   it("finds the street among place lines when the bank swapped them", () => {
-    const a = parseAddressFields({
+    const a = fields({
       line1: "5 Chandler Street",
       line2: "Namarva Station",
       city: "Hawthorn",
@@ -180,7 +187,6 @@ describe("comparing addresses", () => {
       postal_code: "2614",
       country: "AU",
     });
-    if (!a) throw new Error("applicant address must parse");
     const r = compareAddresses(a, line("5 Namarva Station, Chandler Street, Hawthorn, VIC 2614"));
     expect(r.flags.street_name).toBe("match");
   });
@@ -188,8 +194,7 @@ describe("comparing addresses", () => {
 
 describe("street names and ZIP codes written differently", () => {
   const typed = (line1: string, city: string, state: string, postal_code: string) => {
-    const a = parseAddressFields({ line1, city, state, postal_code });
-    if (!a) throw new Error("must parse");
+    const a = fields({ line1, city, state, postal_code });
     return a;
   };
 
@@ -257,27 +262,25 @@ describe("post-directionals without a comma", () => {
         "DC",
       );
     }
-    const form = parseAddressFields({
+    const form = fields({
       line1: "1600 Pennsylvania Ave NW",
       city: "Washington",
       state: "DC",
       postal_code: "20500",
     });
-    if (!form) throw new Error("must parse");
     const bank = compareAddresses(form, line("1600 PENNSYLVANIA AVE NW WASHINGTON DC 20500"));
     expect(bank.flags.city).toBe("match");
     expect(bank.score).toBe(100);
   });
 
   it("reads a state typed as Washington with a District ZIP Code as the District", () => {
-    const form = parseAddressFields({
+    const form = fields({
       line1: "1600 Pennsylvania Ave NW",
       city: "Washington",
       state: "Washington",
       postal_code: "20500",
     });
     expect(form?.state).toBe("DC");
-    if (!form) throw new Error("must parse");
     expect(compareAddresses(form, line("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")).same_home).toBe(true);
     // The bank's one-line address too, and the abbreviation "Wash." the same way.
     expect(line("22 PROSPECT ST, WASHINGTON 20001").state).toBe("DC");
@@ -307,17 +310,15 @@ describe("post-directionals without a comma", () => {
     expect(line("4 OAK ST, L.A. 70501")).toMatchObject({ city: null, state: "LA" });
     // A city typed "L.A." or "LA" in the form, unless the ZIP Code is elsewhere.
     for (const city of ["L.A.", "LA", "l.a"]) {
-      const form = parseAddressFields({ line1: "1234 Sunset Blvd", city, state: "CA", postal_code: "90028" });
+      const form = fields({ line1: "1234 Sunset Blvd", city, state: "CA", postal_code: "90028" });
       expect(form?.city, city).toBe("LOS ANGELES");
-      if (!form) throw new Error("must parse");
       expect(compareAddresses(form, line("1234 SUNSET BLVD, LOS ANGELES, CA 90028")).same_home, city).toBe(true);
     }
     expect(parseAddressFields({ line1: "1 Main St", city: "LA", postal_code: "70112" })?.city).toBe("LA");
     expect(parseAddressFields({ line1: "1 Main St", city: "LA", postal_code: "98101" })?.city).toBe("LA");
     expect(parseAddressFields({ line1: "1 Main St", city: "LA", country: "MX" })?.city).toBe("LA");
     // The bank's line reads the letters the same way.
-    const typed = parseAddressFields({ line1: "1234 Sunset Blvd", city: "LA", state: "CA" });
-    if (!typed) throw new Error("must parse");
+    const typed = fields({ line1: "1234 Sunset Blvd", city: "LA", state: "CA" });
     expect(line("1234 SUNSET BLVD, LA CA").city).toBe("LOS ANGELES");
     expect(compareAddresses(typed, line("1234 SUNSET BLVD, LA CA")).same_home).toBe(true);
     expect(line("12 QUEEN ST, CHARLOTTETOWN, P.E.I. C1A 4A2")).toMatchObject({ city: "CHARLOTTETOWN", state: "PE" });
@@ -348,14 +349,13 @@ describe("post-directionals without a comma", () => {
   });
 
   it("reads French and other unit designators, and never takes two flats for one home", () => {
-    const form = parseAddressFields({
+    const form = fields({
       line1: "4500 rue Saint-Denis",
       line2: "app 4",
       city: "Montréal",
       state: "QC",
       postal_code: "H2J 2L3",
     });
-    if (!form) throw new Error("must parse");
     expect(form.unit).toBe("4");
     for (const [raw, same] of [
       ["4500 RUE SAINT-DENIS, APP 4, MONTREAL, QC H2J 2L3", true],
@@ -380,14 +380,12 @@ describe("post-directionals without a comma", () => {
       expect(parsed.unit, raw).toBeNull();
       expect(parsed.street_type, raw).toMatch(/^(RD|ST)$/);
     }
-    const oak = parseAddressFields({ line1: "45 Oak Rd", city: "Springfield", state: "IL", postal_code: "62704" });
-    if (!oak) throw new Error("must parse");
+    const oak = fields({ line1: "45 Oak Rd", city: "Springfield", state: "IL", postal_code: "62704" });
     expect(compareAddresses(oak, line("45 CONDO RD, SPRINGFIELD, IL 62704")).flags.street_name).toBe("mismatch");
   });
 
   it("never takes a unit in an unknown spelling on one side only for the same home", () => {
-    const form = parseAddressFields({ line1: "123 Main St", city: "Miami", state: "FL", postal_code: "33101" });
-    if (!form) throw new Error("must parse");
+    const form = fields({ line1: "123 Main St", city: "Miami", state: "FL", postal_code: "33101" });
     for (const raw of ["123 MAIN ST, APTO 7, MIAMI, FL 33101", "123 MAIN ST, SP 14, MIAMI, FL 33101"]) {
       expect(compareAddresses(form, line(raw)).same_home, raw).toBe(false);
     }
@@ -399,24 +397,19 @@ describe("post-directionals without a comma", () => {
 
   it("keeps the same home when only one side names a floor, a box or a rural route", () => {
     for (const line2 of ["2nd Floor", "2nd", "RR 3"]) {
-      const form = parseAddressFields({
+      const form = fields({
         line1: "123 N Main St",
         line2,
         city: "Springfield",
         state: "IL",
         postal_code: "62704",
       });
-      if (!form) throw new Error("must parse");
       expect(compareAddresses(form, line("123 N MAIN ST, SPRINGFIELD, IL 62704")).same_home, line2).toBe(true);
     }
   });
 
   it("reads a rural route or highway contract box as the home: the route is the street and the box its number", () => {
-    const form = (line1: string) => {
-      const parsed = parseAddressFields({ line1, city: "Springfield", state: "IL", postal_code: "62704" });
-      if (!parsed) throw new Error("must parse");
-      return parsed;
-    };
+    const form = (line1: string) => fields({ line1, city: "Springfield", state: "IL", postal_code: "62704" });
     for (const [typed, raw] of [
       ["RR 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
       ["Rural Route 2 Box 15", "RR 2 BOX 15, SPRINGFIELD, IL 62704"],
@@ -450,8 +443,7 @@ describe("post-directionals without a comma", () => {
       ["RR 2", "Box 15"],
       ["Box 15", "RR 2"],
     ]) {
-      const typed = parseAddressFields({ line1, line2, city: "Springfield", state: "IL", postal_code: "62704" });
-      if (!typed) throw new Error("must parse");
+      const typed = fields({ line1, line2, city: "Springfield", state: "IL", postal_code: "62704" });
       expect(compareAddresses(typed, line("RR 2 BOX 15, SPRINGFIELD, IL 62704")).same_home, line1).toBe(true);
     }
     // Another box on the route is a neighbour's; another route is elsewhere.
@@ -471,18 +463,15 @@ describe("post-directionals without a comma", () => {
       ["123 State Route 9", "123 SR 9, TUNICA, MS 38676"],
       ["123 Route 9W", "123 RT 9W, TUNICA, MS 38676"],
     ]) {
-      const form = parseAddressFields({ line1: typed, city: "Tunica", state: "MS", postal_code: "38676" });
-      if (!form) throw new Error("must parse");
+      const form = fields({ line1: typed, city: "Tunica", state: "MS", postal_code: "38676" });
       expect(compareAddresses(form, line(raw as string)).same_home, typed).toBe(true);
     }
-    const form = parseAddressFields({ line1: "123 Highway 61", city: "Tunica", state: "MS", postal_code: "38676" });
-    if (!form) throw new Error("must parse");
+    const form = fields({ line1: "123 Highway 61", city: "Tunica", state: "MS", postal_code: "38676" });
     expect(compareAddresses(form, line("123 HWY 16, TUNICA, MS 38676")).same_home).toBe(false);
   });
 
   it("reads numbered streets with other numbers as other streets", () => {
-    const form = parseAddressFields({ line1: "12 W 5th St", city: "New York", state: "NY", postal_code: "10011" });
-    if (!form) throw new Error("must parse");
+    const form = fields({ line1: "12 W 5th St", city: "New York", state: "NY", postal_code: "10011" });
     for (const raw of [
       "12 W 6TH ST, NEW YORK, NY 10011",
       "12 W 15TH ST, NEW YORK, NY 10011",
@@ -494,21 +483,19 @@ describe("post-directionals without a comma", () => {
     }
     expect(compareAddresses(form, line("12 WEST FIFTH STREET, NEW YORK, NY 10011")).same_home).toBe(true);
     // A unit left inside the street name on one side is not another number for the street.
-    const unitInName = parseAddressFields({
+    const unitInName = fields({
       line1: "12 5th Ave 4B",
       city: "New York",
       state: "NY",
       postal_code: "10011",
     });
-    if (!unitInName) throw new Error("must parse");
     expect(compareAddresses(unitInName, line("12 5TH AVE APT 4B, NEW YORK, NY 10011")).score).toBeGreaterThanOrEqual(
       90,
     );
     // The same unit left in both names does not hide another street.
     const fifth4B = compareAddresses(unitInName, line("12 6TH AVE 4B, NEW YORK, NY 10011"));
     expect(fifth4B.flags.street_name).toBe("mismatch");
-    const i95 = parseAddressFields({ line1: "100 I-95", city: "New York", state: "NY", postal_code: "10011" });
-    if (!i95) throw new Error("must parse");
+    const i95 = fields({ line1: "100 I-95", city: "New York", state: "NY", postal_code: "10011" });
     expect(compareAddresses(i95, line("100 I-90, NEW YORK, NY 10011")).flags.street_name).toBe("mismatch");
   });
 
@@ -534,22 +521,20 @@ describe("post-directionals without a comma", () => {
   });
 
   it("reads a unit written with a hyphen (4-B) as the same unit as 4B", () => {
-    const form = parseAddressFields({
+    const form = fields({
       line1: "5 High St",
       line2: "Apt 4B",
       city: "Albany",
       state: "NY",
       postal_code: "12207",
     });
-    if (!form) throw new Error("must parse");
     const bank = compareAddresses(form, line("5 HIGH ST UNIT 4-B, ALBANY, NY 12207"));
     expect(bank.flags.unit).toBe("match");
     expect(bank.same_home).toBe(true);
   });
 
   it("reads the other side of town as another street", () => {
-    const west = parseAddressFields({ line1: "12 King St W", city: "Springfield", state: "IL", postal_code: "62704" });
-    if (!west) throw new Error("must parse");
+    const west = fields({ line1: "12 King St W", city: "Springfield", state: "IL", postal_code: "62704" });
     const east = compareAddresses(west, line("12 KING ST E, SPRINGFIELD, IL 62704"));
     expect(east.score).toBeLessThan(100);
     expect(east.same_home).toBe(false);
@@ -587,7 +572,7 @@ describe("addresses outside the US", () => {
   });
 
   it("reads a unit typed on its own line or set off by the only comma, before the street", () => {
-    const typed = parseAddressFields({
+    const typed = fields({
       line1: "Unit 4",
       line2: "23 Smith Street",
       city: "Fitzroy",
@@ -595,7 +580,6 @@ describe("addresses outside the US", () => {
       postal_code: "3065",
       country: "AU",
     });
-    if (!typed) throw new Error("must parse");
     expect(typed).toMatchObject({ unit: "4", number: "23", street_name: "SMITH", street_type: "ST" });
     for (const bank of ["4/23 SMITH ST, FITZROY VIC 3065", "UNIT 4, 23 SMITH ST FITZROY VIC 3065"]) {
       const r = compareAddresses(typed, line(bank, "Fitzroy"));
@@ -610,16 +594,14 @@ describe("addresses outside the US", () => {
       country: "GB",
     });
     expect(line("221B Baker St, London, NW16XE")).toMatchObject({ postal_code: "NW16XE", country: "GB" });
-    const typed = parseAddressFields({ line1: "10 Downing Street", city: "London", postal_code: "sw1a 2aa" });
-    if (!typed) throw new Error("must parse");
+    const typed = fields({ line1: "10 Downing Street", city: "London", postal_code: "sw1a 2aa" });
     expect(compareAddresses(typed, line("10 DOWNING ST, LONDON SW1A 2AA")).flags.postal_code).toBe("match");
     // Same first five characters, another unit of the postcode.
     expect(compareAddresses(typed, line("10 DOWNING ST, LONDON SW1A 2AB")).flags.postal_code).not.toBe("match");
   });
 
   it("matches a Canadian postal code typed in lower case", () => {
-    const typed = parseAddressFields({ line1: "24 Sussex Drive", city: "Ottawa", state: "ON", postal_code: "k1a 0a3" });
-    if (!typed) throw new Error("must parse");
+    const typed = fields({ line1: "24 Sussex Drive", city: "Ottawa", state: "ON", postal_code: "k1a 0a3" });
     const r = compareAddresses(typed, line("24 SUSSEX DR, OTTAWA, ON K1A 0A3"));
     expect(r.flags.postal_code).toBe("match");
     expect(r.score).toBe(100);
